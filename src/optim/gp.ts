@@ -108,17 +108,9 @@ function likelihoodAndGradient(training: TrainingSet, theta: GpTheta): Likelihoo
   const size = training.y.length;
 
   // K^-1 = W^T W with W = L^-1, so tr(K^-1) = |W|_F^2 and 1^T K^-1 1 = |W 1|^2.
-  let inverseTrace = 0;
-  let onesQuadratic = 0;
-  const unit = new Float64Array(size);
-  for (let column = 0; column < size; column++) {
-    unit.fill(0);
-    unit[column] = 1;
-    const inverseColumn = solveLower(fit.lower, unit);
-    for (let i = column; i < size; i++) inverseTrace += inverseColumn[i] ** 2;
-  }
+  const inverseTrace = lowerInverseSquaredNorm(fit.lower);
   const inverseOnes = solveLower(fit.lower, new Float64Array(size).fill(1));
-  for (let i = 0; i < size; i++) onesQuadratic += inverseOnes[i] ** 2;
+  const onesQuadratic = dot(inverseOnes, inverseOnes);
   let weightSum = 0;
   for (let i = 0; i < size; i++) weightSum += fit.weights[i];
 
@@ -197,6 +189,25 @@ function fitTheta(training: TrainingSet): GpTheta {
     [high, high],
   );
   return [best.point[0], best.point[1]];
+}
+
+/** Sum of squares of the entries of L^-1, column by column below the diagonal. */
+function lowerInverseSquaredNorm(lower: number[][]): number {
+  const size = lower.length;
+  const column = new Float64Array(size);
+  let sum = 0;
+  for (let c = 0; c < size; c++) {
+    column[c] = 1 / lower[c][c];
+    sum += column[c] * column[c];
+    for (let i = c + 1; i < size; i++) {
+      const row = lower[i];
+      let partial = 0;
+      for (let k = c; k < i; k++) partial -= row[k] * column[k];
+      column[i] = partial / row[i];
+      sum += column[i] * column[i];
+    }
+  }
+  return sum;
 }
 
 /** Solves L v = b for lower-triangular L. */
