@@ -21,7 +21,7 @@ async function issuesOf(text: string, format: 'json' | 'csv'): Promise<ModelFile
   assert.fail('expected the model to be rejected');
 }
 
-test('a CSV file with a header gives layers with defaults for omitted strides and type', async () => {
+test('a CSV file with a header gives layers, defaulting strides and type', async () => {
   const csv = [
     'name,N,K,C,X,Y,R,S,strideX,strideY,type',
     'stem,1,32,3,224,224,3,3,2,2,CONV',
@@ -141,7 +141,8 @@ test('loadModelFile picks the format from the extension', async () => {
   const csvFile = path.join(dir, 'net.csv');
   const jsonFile = path.join(dir, 'net.json');
   writeFileSync(csvFile, 'a,1,2,3,4,5,1,1\n');
-  writeFileSync(jsonFile, JSON.stringify([{ name: 'a', N: 1, K: 2, C: 3, X: 4, Y: 5, R: 1, S: 1 }]));
+  const layer = { name: 'a', N: 1, K: 2, C: 3, X: 4, Y: 5, R: 1, S: 1 };
+  writeFileSync(jsonFile, JSON.stringify([layer]));
   assert.deepEqual((await loadModelFile(csvFile)).layers, (await loadModelFile(jsonFile)).layers);
 });
 

@@ -94,7 +94,7 @@ test('golden cases on hand-designed accelerators use the built-in fixed designs'
   assert.ok(checked > 0);
 });
 
-test('a searched point builds levels outermost first with shared buffers split per partition', () => {
+test('a searched point lists levels outermost first, buffers split per partition', () => {
   const call = toCostModelCall(
     { dims: { N: 1, K: 4, C: 6, X: 8, Y: 8, R: 3, S: 3 }, strides: { X: 2, Y: 2 } },
     {
