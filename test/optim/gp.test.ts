@@ -104,7 +104,8 @@ describe('Gaussian process hyper-parameter fit', () => {
     for (let i = 0; i <= 40; i++) {
       for (let j = 0; j <= 40; j++) {
         const theta: GpTheta = [low + ((high - low) * i) / 40, low + ((high - low) * j) / 40];
-        bestOnGrid = Math.max(bestOnGrid, GaussianProcess.likelihood(scaledX, scaledY, theta).value);
+        const { value } = GaussianProcess.likelihood(scaledX, scaledY, theta);
+        bestOnGrid = Math.max(bestOnGrid, value);
       }
     }
     assert.ok(gp.logMarginalLikelihood >= bestOnGrid - 1e-9, `${gp.logMarginalLikelihood}`);

@@ -1,0 +1,56 @@
+/**
+ * A small design space for exercising optimisers: two integer knobs in [0, 100) and a label,
+ * with a linear objective and a pattern of invalid points.
+ */
+import { randomIndex } from '../../src/optim/draws.js';
+import type { FeatureSpace, Optimizer, Outcome, Rng } from '../../src/optim/types.js';
+
+export interface ToyPoint {
+  readonly a: number;
+  readonly b: number;
+  readonly label: string;
+}
+
+export const toySpace: FeatureSpace<ToyPoint> = {
+  sample(rng: Rng): ToyPoint {
+    const a = randomIndex(rng, 100);
+    const b = randomIndex(rng, 100);
+    return { a, b, label: `${a}/${b}` };
+  },
+  features: (point) => [point.a, point.b],
+};
+
+/** Lower is better; about one point in seven is invalid. */
+export function toyOutcome(point: ToyPoint): Outcome {
+  if ((point.a + point.b) % 7 === 0) return null;
+  return point.a + 3 * point.b;
+}
+
+/** Proposes and reports one point at a time until `validCount` valid outcomes are in. */
+export function runSequentially<P>(
+  optimizer: Optimizer<P>,
+  outcome: (point: P) => Outcome,
+  validCount: number,
+  onProposal: (point: P) => void = () => {},
+): P[] {
+  const proposals: P[] = [];
+  let valid = 0;
+  while (valid < validCount) {
+    const [point] = optimizer.propose(1);
+    onProposal(point);
+    const result = outcome(point);
+    optimizer.report([point], [result]);
+    proposals.push(point);
+    if (result !== null) valid++;
+  }
+  return proposals;
+}
+
+/** The first `count` points a fresh generator with `seed` samples from `space`. */
+export function sampleStream<P>(
+  space: { sample(rng: Rng): P },
+  rng: Rng,
+  count: number,
+): P[] {
+  return Array.from({ length: count }, () => space.sample(rng));
+}
