@@ -1,0 +1,126 @@
+/**
+ * `spotlight evaluate --cases FILE`: one JSON line out per JSON line in. A line that cannot be
+ * evaluated is reported on stderr with its line number and field, and the rest go on.
+ */
+
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CostResult } from '../../../maestro-cost/src/types.js';
+import { isInputError, type CostModel } from '../cost-model.js';
+import { CaseFieldError, caseSchema, issuePath, toModelInputs } from './inputs.js';
+
+export interface CaseRunOptions {
+  readonly out: Writable;
+  readonly err: Writable;
+  /** Add the model's full metric set to each line. */
+  readonly metrics: boolean;
+}
+
+export interface CaseRunSummary {
+  readonly evaluated: number;
+  /** Lines refused (malformed JSON, a missing or mistyped field, input the model rejects). */
+  readonly rejected: number;
+}
+
+/** Output lines are gathered and written in blocks: one write per case is slow on a pipe. */
+const LINES_PER_WRITE = 256;
+
+export async function runCaseFile(
+  model: CostModel,
+  file: string,
+  options: CaseRunOptions,
+): Promise<CaseRunSummary> {
+  const input: Readable = file === '-' ? process.stdin : createReadStream(file, 'utf8');
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let pending: string[] = [];
+  let lineNumber = 0;
+  let evaluated = 0;
+  let rejected = 0;
+
+  for await (const line of lines) {
+    lineNumber += 1;
+    if (line.trim() === '') continue;
+
+    const outcome = evaluateLine(model, line, options.metrics);
+    if (typeof outcome === 'string') {
+      rejected += 1;
+      options.err.write(`spotlight evaluate: ${file}, line ${lineNumber}: ${outcome}\n`);
+      continue;
+    }
+    evaluated += 1;
+    pending.push(JSON.stringify(outcome));
+    if (pending.length >= LINES_PER_WRITE) {
+      options.out.write(`${pending.join('\n')}\n`);
+      pending = [];
+    }
+  }
+  if (pending.length > 0) options.out.write(`${pending.join('\n')}\n`);
+  return { evaluated, rejected };
+}
+
+/** The output record of one line, or a message saying which field is wrong. */
+function evaluateLine(
+  model: CostModel,
+  line: string,
+  withMetrics: boolean,
+): Record<string, unknown> | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch (error) {
+    return `not valid JSON (${(error as Error).message})`;
+  }
+
+  const parsed = caseSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) {
+    return parsed.error.issues
+      .map((issue) => `field ${issuePath(issue.path)}: ${issue.message}${given(issue.input)}`)
+      .join('; ');
+  }
+
+  const id = parsed.data.id;
+  try {
+    const { layer, accelerator, mapping } = toModelInputs(model, parsed.data);
+    return summarise(id, model.evaluate(layer, accelerator, mapping), withMetrics);
+  } catch (error) {
+    if (error instanceof CaseFieldError) return `case ${id}: field ${error.message}`;
+    if (isInputError(error)) {
+      return `case ${id}: field ${error.field} ${JSON.stringify(error.value)} is not ` +
+        `accepted; allowed: ${error.allowed}`;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The printed record of a result. JSON has no NaN or Infinity, so a non-finite number (which
+ * the model should never return) is printed as null rather than breaking the line.
+ */
+export function summarise(
+  id: string,
+  result: CostResult,
+  withMetrics: boolean,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    id,
+    valid: result.valid,
+    delay: finiteOrNull(result.delay),
+    energy: finiteOrNull(result.energy),
+    area: finiteOrNull(result.area),
+    power: finiteOrNull(result.power),
+    throughput: finiteOrNull(result.throughput),
+  };
+  if (!result.valid) record.reason = result.reason ?? 'the model gave no reason';
+  if (withMetrics) record.metrics = result.metrics;
+  return record;
+}
+
+/** ` (got "abc")` when zod kept the offending value. */
+function given(input: unknown): string {
+  return input === undefined ? '' : ` (got ${JSON.stringify(input)})`;
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}

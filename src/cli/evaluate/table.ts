@@ -1,0 +1,53 @@
+/**
+ * The readable answer of `spotlight evaluate` for one layer: the inputs echoed back, then the
+ * five numbers with their units.
+ */
+
+import type { EvaluationCase } from './inputs.js';
+
+const UNITS: Readonly<Record<string, string>> = {
+  delay: 'cycles',
+  energy: "x one MAC's energy",
+  area: 'um^2',
+  power: 'mW',
+  throughput: 'MACs/cycle',
+};
+
+export function formatResultTable(
+  evaluationCase: EvaluationCase,
+  record: Readonly<Record<string, unknown>>,
+): string {
+  const { layer, maestro } = evaluationCase;
+  const rows: [string, string][] = [];
+  rows.push(['layer', Object.entries(layer.dims).map(([d, n]) => `${d}=${n}`).join(' ')]);
+  const strides = Object.entries(layer.strides ?? {}).filter(([, n]) => n !== 1);
+  if (strides.length > 0) rows.push(['strides', strides.map(([d, n]) => `${d}=${n}`).join(' ')]);
+  rows.push(['sub-clusters', maestro.subClusters.join(' x ')]);
+  rows.push(['dataflow', maestro.dataflow]);
+  rows.push(['', '']);
+
+  rows.push(['valid', record.valid === true ? 'yes' : 'no']);
+  if (typeof record.reason === 'string') rows.push(['reason', record.reason]);
+  for (const key of ['delay', 'energy', 'area', 'power', 'throughput']) {
+    rows.push([key, `${readable(record[key])} ${UNITS[key]}`]);
+  }
+
+  const metrics = record.metrics as Record<string, number> | undefined;
+  if (metrics !== undefined) {
+    rows.push(['', '']);
+    for (const [name, value] of Object.entries(metrics)) rows.push([name, readable(value)]);
+  }
+
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, text]) => `${label.padEnd(width)}  ${text}`.trimEnd()).join('\n') + '\n';
+}
+
+/** Integers with thousands separators; other numbers to six significant digits. */
+function readable(value: unknown): string {
+  if (typeof value !== 'number') return 'n/a';
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toLocaleString('en-US');
+  if (Math.abs(value) >= 1e9 || (value !== 0 && Math.abs(value) < 1e-3)) {
+    return value.toExponential(5);
+  }
+  return Number(value.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+}

@@ -1,0 +1,105 @@
+/**
+ * trials.csv (one row per trial) and layers.csv (one row per layer per trial), written with
+ * fast-csv. Numbers are written in full precision; points and schedules as JSON cells.
+ */
+
+import { writeToString } from 'fast-csv';
+import type { TrialRecord } from './records.js';
+
+type Cell = string | number | boolean;
+
+const COST_COLUMNS = ['edp', 'energy', 'delay', 'throughput', 'area', 'power'] as const;
+
+/** Hardware fields in the order Spotlight lists them; any others follow in first-seen order. */
+const KNOWN_HARDWARE_FIELDS = [
+  'num_pes',
+  'num_simd_lane',
+  'bit_width',
+  'bandwidth',
+  'l0_buf_size',
+  'l1_buf_size',
+  'subclusters',
+];
+
+export function trialsCsv(trials: readonly TrialRecord[]): Promise<string> {
+  const hardwareFields = hardwareColumns(trials);
+  const headers = [
+    'trial',
+    'seed',
+    'valid',
+    'target_value',
+    ...COST_COLUMNS,
+    ...hardwareFields,
+    'evaluations',
+    'wall_seconds',
+    'stop_reason',
+  ];
+  const rows = sortedByTrial(trials).map((trial): Cell[] => [
+    trial.trial,
+    trial.seed,
+    trial.valid,
+    trial.targetValue,
+    ...COST_COLUMNS.map((column) => trial.totals[column]),
+    ...hardwareFields.map((field) => cell(trial.hardware?.[field])),
+    trial.evaluations,
+    trial.wallSeconds,
+    trial.stopReason ?? '',
+  ]);
+  return toCsv(headers, rows);
+}
+
+export function layersCsv(trials: readonly TrialRecord[]): Promise<string> {
+  const headers = [
+    'trial',
+    'layer_index',
+    'layer',
+    'valid',
+    'target_value',
+    ...COST_COLUMNS,
+    'dataflow',
+    'schedule',
+  ];
+  const rows: Cell[][] = [];
+  for (const trial of sortedByTrial(trials)) {
+    for (const layer of trial.layers) {
+      rows.push([
+        trial.trial,
+        layer.index,
+        layer.name,
+        layer.valid,
+        layer.targetValue,
+        ...COST_COLUMNS.map((column) => layer[column]),
+        layer.dataflow ?? '',
+        layer.schedule === null ? '' : JSON.stringify(layer.schedule),
+      ]);
+    }
+  }
+  return toCsv(headers, rows);
+}
+
+function toCsv(headers: string[], rows: Cell[][]): Promise<string> {
+  return writeToString([headers, ...rows], {
+    headers: false,
+    includeEndRowDelimiter: true,
+  });
+}
+
+function hardwareColumns(trials: readonly TrialRecord[]): string[] {
+  const seen = new Set<string>();
+  for (const trial of trials) for (const key of Object.keys(trial.hardware ?? {})) seen.add(key);
+  const known = KNOWN_HARDWARE_FIELDS.filter((field) => seen.has(field));
+  const others = [...seen].filter((field) => !KNOWN_HARDWARE_FIELDS.includes(field));
+  return [...known, ...others];
+}
+
+function cell(value: unknown): Cell {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    return value;
+  }
+  return JSON.stringify(value);
+}
+
+function sortedByTrial(trials: readonly TrialRecord[]): TrialRecord[] {
+  return [...trials].sort((a, b) => a.trial - b.trial);
+}
