@@ -1,0 +1,2 @@
+export * from './hardware.js';
+export * from './software.js';
