@@ -29,6 +29,12 @@ export interface AscentResult {
   readonly iterations: number;
 }
 
+interface Evaluated {
+  readonly point: number[];
+  readonly value: number;
+  readonly gradient: number[];
+}
+
 const SUFFICIENT_GAIN = 1e-4;
 const MAX_HALVINGS = 60;
 
@@ -59,7 +65,24 @@ export function maximiseInBox(
   }
   let inverseHessian = identity(size);
   let iteration = 0;
-  const failed = new Set<string>();
+
+  // First jump of a single free variable to the bound its gradient points at that lowers the
+  // value; a bound whose jump failed once is not tried again.
+  const failedJumps = new Set<string>();
+  const jumpToBound = (free: readonly boolean[]): Evaluated | undefined => {
+    for (let i = 0; i < size; i++) {
+      const slope = current.gradient[i];
+      if (!free[i] || slope === 0) continue;
+      const bound = slope > 0 ? lower[i] : upper[i];
+      const key = `${i}:${bound}`;
+      if (point[i] === bound || failedJumps.has(key)) continue;
+      const trial = point.map((x, j) => (j === i ? bound : x));
+      const evaluated = evaluate(trial);
+      if (evaluated.value < current.value) return { point: trial, ...evaluated };
+      failedJumps.add(key);
+    }
+    return undefined;
+  };
 
   for (; iteration < maxIterations; iteration++) {
     const gradient = current.gradient;
@@ -71,11 +94,11 @@ export function maximiseInBox(
     const freeGradientNorm = Math.max(0, ...gradient.map((g, i) => (free[i] ? Math.abs(g) : 0)));
     if (freeGradientNorm < gradientTolerance) break;
 
-    // Try moving one variable straight to the bound its gradient points at. The likelihood
-    // here is monotone in sigma0 and flattens out exponentially towards its lower bound, where
-    // quasi-Newton steps only crawl; a jump that pays off settles that variable at once. Each
-    // bound is given up after its first failed jump, so this costs a few evaluations at most.
-    const jump = jumpToBound(evaluate, point, current.value, gradient, free, lower, upper, failed);
+    // Try moving one variable straight to a bound. The GP likelihood, for one, is monotone in
+    // sigma0 and flattens out exponentially towards its lower bound, where quasi-Newton steps
+    // only crawl; a jump that pays off settles that variable at once. Each bound is given up
+    // after its first failed jump, so this costs a few evaluations at most.
+    const jump = jumpToBound(free);
     if (jump) {
       point = jump.point;
       current = jump;
@@ -121,36 +144,6 @@ export function maximiseInBox(
     if (gain <= relativeGainTolerance * Math.max(1, Math.abs(current.value))) break;
   }
   return { point, value: -current.value, iterations: iteration };
-}
-
-interface Evaluated {
-  readonly point: number[];
-  readonly value: number;
-  readonly gradient: number[];
-}
-
-/** First successful jump of a single free variable to a bound (minimising), if any. */
-function jumpToBound(
-  evaluate: (point: number[]) => { value: number; gradient: number[] },
-  point: readonly number[],
-  value: number,
-  gradient: readonly number[],
-  free: readonly boolean[],
-  lower: readonly number[],
-  upper: readonly number[],
-  failed: Set<string>,
-): Evaluated | undefined {
-  for (let i = 0; i < point.length; i++) {
-    if (!free[i] || gradient[i] === 0) continue;
-    const bound = gradient[i] > 0 ? lower[i] : upper[i];
-    const key = `${i}:${bound}`;
-    if (point[i] === bound || failed.has(key)) continue;
-    const trial = point.map((x, j) => (j === i ? bound : x));
-    const evaluated = evaluate(trial);
-    if (evaluated.value < value) return { point: trial, ...evaluated };
-    failed.add(key);
-  }
-  return undefined;
 }
 
 function quasiNewtonDirection(

@@ -28,9 +28,9 @@ const PREDICTION_TOLERANCE = 1e-9;
 /** How far below the reference's maximum our own hyper-parameter fit may end. */
 const LIKELIHOOD_SLACK = 1e-3;
 
-/** |a - b| relative to |b|; b near zero would make this meaningless, so floor it at 1e-3. */
+/** |a - b| relative to |b| (floored at 1e-12 so an exact zero cannot divide by zero). */
 function relativeError(actual: number, expected: number): number {
-  return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-3);
+  return Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-12);
 }
 
 /** Spearman rank correlation (average ranks for ties). */
