@@ -16,6 +16,11 @@ export interface Layer {
   dims: Record<LayerDim, number>;
   /** Per-dimension stride; only X and Y are ever above 1 in practice. Defaults to 1. */
   strides?: Partial<Record<LayerDim, number>>;
+  /**
+   * Layer type as the reference names it. Only `CONV` is modelled (Spotlight sends every layer
+   * as CONV); anything else is rejected. Defaults to `CONV`.
+   */
+  layerType?: string;
 }
 
 export interface Accelerator {
@@ -45,11 +50,23 @@ export interface Mapping {
   directives: Directive[];
 }
 
+/**
+ * Why a well-formed design point is infeasible: some level's output tile is empty so no cycle
+ * is counted, or the reference's arithmetic turned the energy, area or power non-positive.
+ */
+export type InvalidKind =
+  | 'empty-output'
+  | 'non-positive-energy'
+  | 'non-positive-area'
+  | 'non-positive-power';
+
 /** The five numbers every caller needs, plus validity. */
 export interface CostSummary {
   /** False when the mapping cannot run as given; `reason` then says why. */
   valid: boolean;
   reason?: string;
+  /** Set with `valid: false`: the kind of infeasibility, for counting reasons by kind. */
+  invalidKind?: InvalidKind;
   /** Cycles. */
   delay: number;
   /** Multiples of one MAC's energy. */

@@ -1,0 +1,251 @@
+/**
+ * The recursive case loop (MAESTRO's AnalyzeClusterLevel_V2 with double buffering). For each
+ * case of a level it counts buffer traffic, recurses into the sub-clusters (or, innermost,
+ * computes the MACs), and adds the case's delay times its occurrences.
+ *
+ * Reference behaviours kept on purpose (each changes golden results when dropped):
+ * - buffer requirements are taken on every case until one is fully counted, so a skipped
+ *   first case makes the input requirements count twice;
+ * - counters updated before a case is skipped (no partial sums, zero compute) stay updated;
+ * - the all-Init case does not overlap communication with computation;
+ * - the first analysis to complete (the innermost one on the first recursion path) is the one
+ *   whose L1 requirement sizes the accelerator.
+ */
+import type { LevelPlan } from './clusters.js';
+import { CaseState, IterationSpace, loadCase } from './iteration.js';
+import {
+  DIM_SLOTS, FILTER, INPUT, OUTPUT, R, S, TENSOR_MASKS, TENSOR_VARS, X, Y,
+} from './layer.js';
+import { ldiv } from './numeric.js';
+import { LevelResult } from './results.js';
+import type { CaseTrace } from './trace.js';
+import { criticalPsums, psumMapping, subClusterDims, tensorTraffic } from './volumes.js';
+
+export interface EngineOptions {
+  simdLanes: number;
+  /** NoC bandwidth, elements per cycle, at every level. */
+  bandwidth: number;
+  /** Cycles per NoC hop (one hop per transfer). */
+  hopLatency: number;
+  /** Off-chip bandwidth, elements per cycle; bounds the top level's delay. */
+  offchipBandwidth: number;
+}
+
+/** Records top-level cases for `analyze()`; the engine calls it only when one is given. */
+export interface CaseRecorder {
+  begin(top: LevelPlan, state: CaseState): CaseTrace;
+  sub(record: CaseTrace, see: boolean, mult: number, result: LevelResult, dims: Int32Array): void;
+}
+
+const MAX_DIVIDEND_SEED = 0;
+
+export class Engine {
+  private readonly spaces: IterationSpace[];
+  private readonly states: CaseState[];
+  private readonly subDims: Int32Array[];
+  private readonly memo: Map<string, LevelResult>[];
+  /** The first analysis to complete; its L1 requirement feeds the area model. */
+  firstCompleted: LevelResult | null = null;
+  /** Largest |dividend| of a long division so far (doubles are exact below 2^52). */
+  maxDividend = MAX_DIVIDEND_SEED;
+
+  constructor(private readonly levels: readonly LevelPlan[], private readonly opts: EngineOptions,
+    private readonly recorder: CaseRecorder | null = null) {
+    this.spaces = levels.map((lv) => new IterationSpace(lv));
+    this.states = levels.map(() => new CaseState());
+    this.subDims = levels.map(() => new Int32Array(DIM_SLOTS * 2));
+    this.memo = levels.map(() => new Map());
+  }
+
+  /** Analyse the whole hierarchy on the top level's static dims. */
+  run(): LevelResult {
+    return this.analyzeLevel(0, this.levels[0].dims);
+  }
+
+  /**
+   * Sub-cluster analyses depend only on (level, dims), so repeated calls reuse the first
+   * result; the first completion is still recorded before any reuse can happen.
+   */
+  private subAnalysis(index: number, dims: Int32Array): LevelResult {
+    const key = `${dims[0]},${dims[1]},${dims[2]},${dims[3]},${dims[4]},${dims[5]},${dims[6]}`;
+    const cache = this.memo[index];
+    let result = cache.get(key);
+    if (result === undefined) {
+      result = this.analyzeLevel(index, dims);
+      cache.set(key, result);
+    }
+    return result;
+  }
+
+  private div(dividend: number, divisor: number): number {
+    const magnitude = Math.abs(dividend);
+    if (magnitude > this.maxDividend) this.maxDividend = magnitude;
+    return ldiv(dividend, divisor);
+  }
+
+  /** NoC delay of a transfer: ceil(d / bw) sends after the head latency, C rounding. */
+  private nocDelay(amount: number): number {
+    const bw = this.opts.bandwidth;
+    const sends = this.div(amount, bw) + (amount % bw !== 0 ? 1 : 0);
+    return this.opts.hopLatency + sends - 1;
+  }
+
+  private analyzeLevel(index: number, dims: Int32Array): LevelResult {
+    const lv = this.levels[index];
+    const space = this.spaces[index];
+    const st = this.states[index];
+    const res = new LevelResult();
+    const recorder = index === 0 ? this.recorder : null;
+    space.build(dims);
+
+    let counted = 0;
+    const caseCount = space.caseCount;
+    for (let caseId = 0; caseId < caseCount; caseId++) {
+      loadCase(space, caseId, st);
+      const rec = recorder === null ? null : recorder.begin(lv, st);
+
+      // Until one case is fully counted, every case retakes the buffer requirements.
+      if (counted === 0) {
+        bufferRequirements(lv, st, dims, res);
+        if (rec !== null) rec.bufferReq = true;
+      }
+      const occ = st.occurrences;
+      if (occ === 0) {
+        if (rec !== null) rec.skipped = 'occ0';
+        continue;
+      }
+
+      // Output tensor: sent up, and partial sums accumulated in the sub-units.
+      const egress = tensorTraffic(lv, st, OUTPUT);
+      const psums = psumMapping(lv, st);
+      res.l2Write[OUTPUT] += occ * egress;
+      res.l1Write[OUTPUT] += occ * psums;
+      res.l1Read[OUTPUT] += occ * psums;
+      const critical = criticalPsums(lv, st);
+      if (rec !== null) Object.assign(rec, { egress, psums, criticalPsums: critical });
+      if (critical <= 0) {
+        if (rec !== null) rec.skipped = 'npsum<=0';
+        continue;
+      }
+
+      // Input tensors: sent down; L1 writes of an input equal its L2 reads so far.
+      const ingressInput = tensorTraffic(lv, st, INPUT);
+      const ingressFilter = tensorTraffic(lv, st, FILTER);
+      res.l2Read[INPUT] += occ * ingressInput;
+      res.l1Write[INPUT] = res.l2Read[INPUT];
+      res.l1Read[INPUT] += occ * psums;
+      res.l2Read[FILTER] += occ * ingressFilter;
+      res.l1Write[FILTER] = res.l2Read[FILTER];
+      res.l1Read[FILTER] += occ * psums;
+      const ingress = ingressInput + ingressFilter;
+      if (rec !== null) Object.assign(rec, { ingressInput, ingressFilter, ingress });
+
+      // Compute: the sub-clusters' worst runtime, or the MACs over the SIMD lanes.
+      const spatialDim = lv.dim[lv.firstSpatial];
+      const atEdge = st.edge[spatialDim] === 1;
+      let compute = 0;
+      let subActive = 0;
+      if (!lv.isInnermost) {
+        const buffers = this.subDims[index];
+        const partialDims = buffers.subarray(0, DIM_SLOTS);
+        const fullDims = buffers.subarray(DIM_SLOTS);
+        const subs: [boolean, number, Int32Array][] = [];
+        if (atEdge && st.see[spatialDim] === 1) {
+          subClusterDims(lv, st, true, partialDims);
+          subs.push([true, 1, partialDims]);
+          if (lv.nec - 1 > 0) {
+            subClusterDims(lv, st, false, fullDims);
+            subs.push([false, lv.nec - 1, fullDims]);
+          }
+        } else {
+          subClusterDims(lv, st, false, fullDims);
+          subs.push([false, atEdge ? lv.nec : lv.size, fullDims]);
+        }
+        if (rec !== null) rec.sub = [];
+        for (const [see, mult, subDims] of subs) {
+          const sub = this.subAnalysis(index + 1, subDims);
+          compute = Math.max(compute, sub.runtime);
+          subActive += sub.averageActive * mult;
+          if (rec !== null) recorder!.sub(rec, see, mult, sub, subDims);
+        }
+      } else {
+        compute = Math.ceil(critical / this.opts.simdLanes);
+      }
+      if (rec !== null) rec.compDelay = compute;
+      if (compute === 0) {
+        if (rec !== null) rec.skipped = 'comp==0';
+        continue;
+      }
+
+      // Delay of one occurrence: overlapped with double buffering except in the all-Init case.
+      const ingressDelay = this.nocDelay(ingress);
+      const egressDelay = this.nocDelay(egress);
+      let delay = st.changed < 0
+        ? compute + ingressDelay
+        : Math.max(egressDelay, compute, ingressDelay);
+      if (index === 0) delay = this.offchipBound(res, delay);
+      if (rec !== null) {
+        Object.assign(rec, { ingressDelay, egressDelay, outstandingDelay: delay });
+      }
+
+      // Accumulate the counted case.
+      res.runtime += occ * delay;
+      res.computations += occ * psums;
+      const active = subActive !== 0 ? subActive : atEdge ? lv.nec : lv.size;
+      res.averageActive = res.averageActive + active * occ;
+      const traffic = Math.max(ingress, egress);
+      res.peakBandwidth = Math.max(res.peakBandwidth, this.div(traffic, compute));
+      res.averageBandwidth += this.div(occ * traffic, compute);
+      res.addDelays(occ, ingressDelay, egressDelay, compute);
+      res.occurrences += occ;
+      counted++;
+    }
+
+    res.finish();
+    if (this.firstCompleted === null) this.firstCompleted = res;
+    return res;
+  }
+
+  /** Top level: a case takes at least half the time to move its buffers off chip. */
+  private offchipBound(res: LevelResult, delay: number): number {
+    const bw = this.opts.offchipBandwidth;
+    const outputBound = this.div(res.l2Size[OUTPUT], bw);
+    const inputBound = this.div(res.l2Size[INPUT] + res.l2Size[FILTER], bw);
+    return Math.max(this.div(inputBound, 2), delay, this.div(outputBound, 2));
+  }
+}
+
+/**
+ * Buffer requirements (double-buffered) and whole-tensor counts of a level, from one case.
+ * Input and filter requirements accumulate across runs; the output's is overwritten.
+ */
+function bufferRequirements(lv: LevelPlan, st: CaseState, dims: Int32Array,
+  res: LevelResult): void {
+  for (const tensor of [INPUT, FILTER]) {
+    res.l2Size[tensor] += 2 * tensorTraffic(lv, st, tensor);
+    let whole = 1;
+    for (const v of TENSOR_VARS[tensor]) whole *= dims[v];
+    res.l2Write[tensor] = whole;
+    res.l1Size[tensor] += 2 * residentVolume(lv, TENSOR_MASKS[tensor]);
+  }
+
+  // The output count reads X' and Y' through the overlap pairs, ignoring the stride.
+  res.l2Size[OUTPUT] = 2 * tensorTraffic(lv, st, OUTPUT);
+  let outputs = 1;
+  for (const v of TENSOR_VARS[OUTPUT]) {
+    if (v === X) outputs *= (dims[X] - dims[S] + 1) | 0;
+    else if (v === Y) outputs *= (dims[Y] - dims[R] + 1) | 0;
+    else outputs *= dims[v];
+  }
+  res.l2Read[OUTPUT] = outputs;
+  res.l1Size[OUTPUT] = 2 * residentVolume(lv, TENSOR_MASKS[OUTPUT]);
+}
+
+/** Steady tiles of a tensor's dims that have a table entry (X and Y as input windows). */
+function residentVolume(lv: LevelPlan, mask: number): number {
+  let volume = 1;
+  for (let v = 0; v < DIM_SLOTS; v++) {
+    if (((mask >> v) & 1) === 1 && ((lv.present >> v) & 1) === 1) volume *= lv.m[v];
+  }
+  return volume;
+}

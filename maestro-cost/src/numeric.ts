@@ -1,0 +1,62 @@
+/**
+ * Integer semantics of the reference model (C++ on x86-64), emulated on JavaScript doubles.
+ *
+ * - C `int` quantities (directive sizes, dims, reuse entries, occurrences, cluster sizes) wrap
+ *   at 32 bits: additions are written `(a + b) | 0`, products `Math.imul(a, b)`.
+ * - C `long` quantities (volumes, counters, delays) are kept in doubles. They are exact up to
+ *   2^53, which the golden cases never exceed where a division truncates (see `isExactLong`).
+ * - Every integer division truncates toward zero, also for negative operands, and the
+ *   remainder takes the dividend's sign (JavaScript `%` already does).
+ */
+
+/** The value a C `long` gets when converted from NaN or an out-of-range long double (x86). */
+export const LONG_MIN = -9223372036854775808;
+
+/** Largest magnitude below which a double holds every integer, so a long stays exact. */
+export const EXACT_LONG_LIMIT = 2 ** 53;
+
+/**
+ * Raised where the reference divides an integer by zero (SIGFPE) or overflows a division
+ * (INT_MIN / -1). The API turns it into a `MaestroInputError` naming the input that led here.
+ */
+export class ArithmeticFault extends Error {
+  constructor(readonly where: string) {
+    super(`integer division fault in ${where}`);
+    this.name = 'ArithmeticFault';
+  }
+}
+
+/** C `int` division: both operands int32, quotient truncated toward zero. */
+export function idiv(a: number, b: number): number {
+  if (b === 0 || (b === -1 && a === -2147483648)) throw new ArithmeticFault('int division');
+  return (a / b) | 0;
+}
+
+/**
+ * C `long` division of integers held in doubles, truncated toward zero. Exact while the
+ * dividend stays below 2^52 in magnitude (the quotient's rounding cannot reach the next
+ * integer then).
+ */
+export function ldiv(a: number, b: number): number {
+  if (b === 0) throw new ArithmeticFault('long division');
+  return Math.trunc(a / b);
+}
+
+/** True when a long held in a double is still exact (no precision lost on the way). */
+export function isExactLong(x: number): boolean {
+  return x > -EXACT_LONG_LIMIT && x < EXACT_LONG_LIMIT;
+}
+
+/**
+ * C conversion of a long double to `long` as x86 does it: truncation, and LONG_MIN for NaN,
+ * infinities and values out of range (the reference relies on this for empty analyses).
+ */
+export function toLong(x: number): number {
+  if (Number.isNaN(x) || x >= 9223372036854775808 || x < LONG_MIN) return LONG_MIN;
+  return Math.trunc(x);
+}
+
+/** C narrowing of a long (exact integer in a double) to `int`: modulo 2^32, signed. */
+export function toInt32(x: number): number {
+  return x | 0;
+}
