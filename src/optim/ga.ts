@@ -133,6 +133,12 @@ export function nextGeneration<P extends Genome>(
   return offspring;
 }
 
+/**
+ * Proposes generations of `batchSize` points in order and breeds the next from the valid
+ * outcomes reported meanwhile. Unlike the reference's hardware GA, which never marks a point
+ * invalid (its parents then include invalid points, paired with shifted values), invalid
+ * points are left out of the parents in every search.
+ */
 export class GeneticOptimizer<P extends Genome> implements Optimizer<P> {
   private readonly batchSize: number;
   private readonly fatherChoice: FatherChoice;

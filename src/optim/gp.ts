@@ -8,6 +8,8 @@
  * the training covariance, and the hyper-parameters are fitted by maximising the log marginal
  * likelihood, in log space, from sigma0 = noise = 1 within [1e-5, 1e5].
  */
+// LIMITATION: only the reference's default kernel (`--kernel linear`) is ported; its
+// `matern` and `rbf` choices (each plus white noise) are not.
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 
 import { maximiseInBox } from './bounded-ascent.js';

@@ -1,6 +1,7 @@
 /** Optimisers behind one propose/report contract, and the Gaussian process BO relies on. */
 export type { FeatureSpace, Optimizer, Outcome, Rng, Sampler } from './types.js';
 export { isValidOutcome } from './types.js';
+export { chance, geometric, randomIndex, shuffleInPlace } from './draws.js';
 export {
   BayesianOptimizer,
   BO_BATCH_DEFAULTS,

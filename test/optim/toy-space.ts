@@ -46,7 +46,7 @@ export function runSequentially<P>(
   return proposals;
 }
 
-/** The first `count` points a fresh generator with `seed` samples from `space`. */
+/** The next `count` points `rng` samples from `space`, to compare proposals against. */
 export function sampleStream<P>(
   space: { sample(rng: Rng): P },
   rng: Rng,
