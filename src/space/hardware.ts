@@ -70,9 +70,10 @@ export function rangeValues(range: IntRange, label: string): number[] {
 export function buildHardwareSpace(spec: HardwareSpaceSpec): ProductSpace<HardwarePoint> {
   const kib = (range: IntRange, label: string): number[] =>
     rangeValues(range, label).map((size) => size * 1024);
-  const splits = rangeValues(spec.pes, 'pes').flatMap((pes) => subClusterSplits(pes, 2));
+  const splits = rangeValues(spec.pes, 'pes')
+    .flatMap((pes) => subClusterSplits(pes, HARDWARE_LEVELS));
   if (splits.length === 0) {
-    throw new SpaceError('pes: no PE count in the range splits into two levels (need >= 2)');
+    throw new SpaceError('pes: no PE count in the range splits into two levels (need >= 2 PEs)');
   }
 
   const values: readonly (readonly unknown[])[] = [

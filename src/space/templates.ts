@@ -49,8 +49,17 @@ const CLOUD: HardwareSpaceTemplate = {
   maxInvalid: 1000,
 };
 
-/** MAERI-like: one SIMD lane, 8 bits, 64 elements/cycle, fixed buffers and PE count. */
-const maeri = (base: HardwareSpaceTemplate, l0: number, l1: number, pes: number) => ({
+/**
+ * MAERI-like: one SIMD lane, 8 bits, 64 elements/cycle, fixed buffers (KiB) and PE count.
+ * The reference's cloud MAERI run passed these ranges alongside its datacenter template,
+ * which overwrote the PE and buffer ranges; here the MAERI ranges hold.
+ */
+const maeri = (
+  base: HardwareSpaceTemplate,
+  l0: number,
+  l1: number,
+  pes: number,
+): HardwareSpaceTemplate => ({
   ...base,
   spec: {
     simdLanes: single(1),
