@@ -20,14 +20,17 @@ import {
 } from './types.js';
 
 /**
- * A point as a plain object whose own enumerable properties are its genes (e.g. the tile
- * sizes of one dimension, the spatial dimension of one level). Offspring are plain objects
- * with the father's keys, so class instances would lose their prototype; points are treated
- * as immutable and offspring share gene values with their parents.
+ * A space whose points can be taken apart into genes (one per searched parameter, in the
+ * reference's parameter order: e.g. the tile factors of one dimension, or the spatial dim of
+ * one level) and put back together from them. The spaces' `ProductSpace` provides this.
  */
-export type Genome = object;
+export interface GeneticSpace<P> extends Sampler<P> {
+  genes(point: P): readonly unknown[];
+  fromGenes(genes: readonly unknown[]): P;
+}
 
-type Genes = Readonly<Record<string, unknown>>;
+/** A point's genes; offspring share gene values with their parents, so treat them as frozen. */
+export type Chromosome = readonly unknown[];
 
 export interface GeneticRates {
   /** Chance that an offspring is crossed with a mother at all. */
@@ -76,40 +79,37 @@ export function rankPopulation<P>(scored: readonly Scored<P>[]): Population<P> {
 }
 
 /** One offspring of `father`, with genes from the population as the reference breeds them. */
-export function breed<P extends Genome>(
-  father: P,
-  population: Population<P>,
+export function breed(
+  father: Chromosome,
+  population: Population<Chromosome>,
   rng: Rng,
   rates: GeneticRates = GA_RATES,
-): P {
-  const genes = Object.keys(father);
-  const offspring: Record<string, unknown> = { ...(father as Genes) };
-  const members = population.members as readonly Genes[];
-  const ranked = population.ranked as readonly Genes[];
+): unknown[] {
+  const offspring = [...father];
   const size = population.members.length;
 
   // Crossover: a mother of geometric fitness rank, redrawn until the rank exists.
   if (chance(rng, rates.crossover)) {
     let rank = size;
     while (rank >= size) rank = geometric(rng, rates.parentSelection) - 1;
-    const mother = ranked[rank];
-    for (const gene of genes) {
+    const mother = population.ranked[rank];
+    for (let gene = 0; gene < offspring.length; gene++) {
       if (chance(rng, 0.5)) offspring[gene] = mother[gene];
     }
   }
 
   // Mutation: each gene may come from a uniformly random member instead.
-  for (const gene of genes) {
+  for (let gene = 0; gene < offspring.length; gene++) {
     if (chance(rng, rates.mutation)) {
-      offspring[gene] = members[randomIndex(rng, size)][gene];
+      offspring[gene] = population.members[randomIndex(rng, size)][gene];
     }
   }
-  return offspring as P;
+  return offspring;
 }
 
 /** The generation after one whose valid members are `scored`, or a random one if none. */
-export function nextGeneration<P extends Genome>(
-  space: Sampler<P>,
+export function nextGeneration<P>(
+  space: GeneticSpace<P>,
   scored: readonly Scored<P>[],
   size: number,
   rng: Rng,
@@ -117,7 +117,11 @@ export function nextGeneration<P extends Genome>(
   rates: GeneticRates = GA_RATES,
 ): P[] {
   if (scored.length === 0) return Array.from({ length: size }, () => space.sample(rng));
-  const population = rankPopulation(scored);
+  const ranking = rankPopulation(scored);
+  const population: Population<Chromosome> = {
+    members: ranking.members.map((point) => space.genes(point)),
+    ranked: ranking.ranked.map((point) => space.genes(point)),
+  };
   const offspring: P[] = [];
   let fathers: number[] = [];
   let next = 0;
@@ -128,7 +132,7 @@ export function nextGeneration<P extends Genome>(
     }
     const father = population.members[fathers[next]];
     if (fatherChoice === 'each-in-turn') next++;
-    offspring.push(breed(father, population, rng, rates));
+    offspring.push(space.fromGenes(breed(father, population, rng, rates)));
   }
   return offspring;
 }
@@ -139,7 +143,7 @@ export function nextGeneration<P extends Genome>(
  * invalid (its parents then include invalid points, paired with shifted values), invalid
  * points are left out of the parents in every search.
  */
-export class GeneticOptimizer<P extends Genome> implements Optimizer<P> {
+export class GeneticOptimizer<P> implements Optimizer<P> {
   private readonly batchSize: number;
   private readonly fatherChoice: FatherChoice;
   private readonly rates: GeneticRates;
@@ -151,7 +155,7 @@ export class GeneticOptimizer<P extends Genome> implements Optimizer<P> {
   private parents: Scored<P>[] = [];
 
   constructor(
-    private readonly space: Sampler<P>,
+    private readonly space: GeneticSpace<P>,
     private readonly rng: Rng,
     settings: GeneticSettings,
   ) {

@@ -18,9 +18,10 @@ export {
   nextGeneration,
   rankPopulation,
   type FatherChoice,
-  type Genome,
+  type Chromosome,
   type GeneticRates,
   type GeneticSettings,
+  type GeneticSpace,
   type Population,
   type Scored,
 } from './ga.js';

@@ -5,8 +5,10 @@ import seedrandom from 'seedrandom';
 import { geometric } from '../../src/optim/draws.js';
 import {
   breed,
+  type Chromosome,
   GA_RATES,
   GeneticOptimizer,
+  type GeneticSpace,
   nextGeneration,
   rankPopulation,
   type Rng,
@@ -14,11 +16,6 @@ import {
 } from '../../src/optim/index.js';
 import { runSequentially, sampleStream, toyOutcome, type ToyPoint, toySpace } from './toy-space.js';
 
-interface Genes {
-  readonly a: number;
-  readonly b: number;
-  readonly c: number;
-}
 
 /** A generator that replays `draws` and fails the test if asked for more. */
 function scripted(draws: number[]): Rng & { remaining(): number } {
@@ -30,10 +27,10 @@ function scripted(draws: number[]): Rng & { remaining(): number } {
   return Object.assign(rng, { remaining: () => draws.length - next });
 }
 
-const FATHER: Genes = { a: 1, b: 2, c: 3 };
-const FITTEST: Genes = { a: 10, b: 20, c: 30 };
-const MIDDLE: Genes = { a: 100, b: 200, c: 300 };
-const SCORED: Scored<Genes>[] = [
+const FATHER: Chromosome = [1, 2, 3];
+const FITTEST: Chromosome = [10, 20, 30];
+const MIDDLE: Chromosome = [100, 200, 300];
+const SCORED: Scored<Chromosome>[] = [
   { point: FATHER, value: 5 },
   { point: FITTEST, value: 1 },
   { point: MIDDLE, value: 3 },
@@ -41,9 +38,9 @@ const SCORED: Scored<Genes>[] = [
 
 describe('GA operators', () => {
   it('ranks a population by value, keeping report order for ties', () => {
-    const population = rankPopulation([...SCORED, { point: { a: 0, b: 0, c: 0 }, value: 3 }]);
+    const population = rankPopulation([...SCORED, { point: [0, 0, 0], value: 3 }]);
     assert.deepEqual(population.members.slice(0, 3), [FATHER, FITTEST, MIDDLE]);
-    assert.deepEqual(population.ranked.map((p) => p.a), [10, 100, 0, 1]);
+    assert.deepEqual(population.ranked.map((p) => p[0]), [10, 100, 0, 1]);
   });
 
   it('crosses with the mother of the drawn rank, then mutates from a random member', () => {
@@ -59,7 +56,7 @@ describe('GA operators', () => {
       0.9, // gene c not mutated
     ]);
     const child = breed(FATHER, rankPopulation(SCORED), rng);
-    assert.deepEqual(child, { a: 100, b: 20, c: 300 });
+    assert.deepEqual(child, [100, 20, 300]);
     assert.equal(rng.remaining(), 0);
   });
 
@@ -96,19 +93,24 @@ describe('GA operators', () => {
     assert.ok(Math.abs(mean - 5) < 0.15, `mean ${mean}`);
   });
 
+  // Points that are their own genes; a bred generation must never fall back to sampling.
+  const identitySpace: GeneticSpace<Chromosome> = {
+    sample: () => assert.fail('a bred generation draws no random point'),
+    genes: (point) => point,
+    fromGenes: (genes) => genes,
+  };
+  const still = { crossover: 0, mutation: 0, parentSelection: 0.2 };
+
   it('fathers a whole generation from one shuffled member, as the reference does', () => {
-    const still = { crossover: 0, mutation: 0, parentSelection: 0.2 };
-    const space = { sample: (): Genes => assert.fail('a bred generation draws no random point') };
     const rng = seedrandom('one');
-    const children = nextGeneration(space, SCORED, 7, rng, 'one-per-generation', still);
-    assert.equal(new Set(children.map((c) => c.a)).size, 1);
+    const children = nextGeneration(identitySpace, SCORED, 7, rng, 'one-per-generation', still);
+    assert.equal(new Set(children.map((c) => c[0])).size, 1);
   });
 
   it('can father offspring from every member in turn instead', () => {
-    const still = { crossover: 0, mutation: 0, parentSelection: 0.2 };
-    const space = { sample: (): Genes => assert.fail('a bred generation draws no random point') };
-    const children = nextGeneration(space, SCORED, 6, seedrandom('turn'), 'each-in-turn', still);
-    const fathers = children.map((c) => c.a);
+    const rng = seedrandom('turn');
+    const children = nextGeneration(identitySpace, SCORED, 6, rng, 'each-in-turn', still);
+    const fathers = children.map((c) => c[0] as number);
     assert.deepEqual([...fathers.slice(0, 3)].sort((x, y) => x - y), [1, 10, 100]);
     assert.deepEqual([...fathers.slice(3)].sort((x, y) => x - y), [1, 10, 100]);
   });
@@ -146,6 +148,7 @@ describe('GeneticOptimizer', () => {
     for (const child of second) {
       assert.ok(valid.some((p) => p.a === child.a), `gene a ${child.a} from no valid parent`);
       assert.ok(valid.some((p) => p.b === child.b), `gene b ${child.b} from no valid parent`);
+      assert.equal(child.label, `${child.a}/${child.b}`, 'offspring are rebuilt from genes');
     }
   });
 

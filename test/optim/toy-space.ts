@@ -3,6 +3,7 @@
  * with a linear objective and a pattern of invalid points.
  */
 import { randomIndex } from '../../src/optim/draws.js';
+import type { GeneticSpace } from '../../src/optim/ga.js';
 import type { FeatureSpace, Optimizer, Outcome, Rng } from '../../src/optim/types.js';
 
 export interface ToyPoint {
@@ -11,13 +12,16 @@ export interface ToyPoint {
   readonly label: string;
 }
 
-export const toySpace: FeatureSpace<ToyPoint> = {
-  sample(rng: Rng): ToyPoint {
-    const a = randomIndex(rng, 100);
-    const b = randomIndex(rng, 100);
-    return { a, b, label: `${a}/${b}` };
-  },
+function toyPoint(a: number, b: number): ToyPoint {
+  return { a, b, label: `${a}/${b}` };
+}
+
+/** Genes are the two knobs; the label is derived, so rebuilding a point must recompute it. */
+export const toySpace: FeatureSpace<ToyPoint> & GeneticSpace<ToyPoint> = {
+  sample: (rng: Rng) => toyPoint(randomIndex(rng, 100), randomIndex(rng, 100)),
   features: (point) => [point.a, point.b],
+  genes: (point) => [point.a, point.b],
+  fromGenes: ([a, b]) => toyPoint(a as number, b as number),
 };
 
 /** Lower is better; about one point in seven is invalid. */
