@@ -1,0 +1,187 @@
+import { hardwareFeatures } from '../features/index.js';
+import type { ModelLayer } from '../models/index.js';
+import { buildHardwareSpace, type HardwarePoint } from '../space/index.js';
+import type { Infeasibility } from './evaluate-point.js';
+import type { LayerSearchExecutor } from './executor.js';
+import type { LayerSchedule, LayerSearchResult } from './layer-search.js';
+import {
+  improves,
+  modelObjective,
+  sumModelCost,
+  type ModelCost,
+} from './objective.js';
+import { makeOptimizer, type SearchSpace } from './optimizers.js';
+import { streamRng } from './rng.js';
+import type { SearchSettings } from './settings.js';
+
+/** Why a trial's search stopped. */
+export type StopReason =
+  | 'budget'        // hwTrials valid accelerators evaluated (or the one fixed accelerator)
+  | 'max-invalid'   // maxInvalid accelerators failed in a row of samples; no result
+  | 'interrupted';  // the caller aborted; the trial is discarded
+
+/** Counts of rejected samples by reason, over a whole trial. */
+export type InfeasibleCounts = Partial<Record<Infeasibility | 'layer-max-invalid', number>>;
+
+export interface NamedSchedule extends LayerSchedule {
+  readonly layer: string;
+}
+
+export interface TrialResult {
+  readonly trial: number;
+  readonly seed: number;
+  readonly stop: StopReason;
+  /** The best accelerator and its schedules; absent when no accelerator was valid. */
+  readonly best?: {
+    readonly hardware: HardwarePoint;
+    readonly cost: ModelCost;
+    readonly targetValue: number;
+    readonly layers: readonly NamedSchedule[];
+  };
+  readonly hardwareSamples: { readonly valid: number; readonly invalid: number };
+  readonly layerSearches: number;
+  readonly modelCalls: number;
+  readonly infeasible: InfeasibleCounts;
+  readonly seconds: number;
+}
+
+/** What a caller may watch while a trial runs (progress bars, logs). */
+export interface SearchObserver {
+  onHardwareSampleStart?(info: { trial: number; sample: number; layers: number }): void;
+  onLayerDone?(info: { trial: number; sample: number; layerIndex: number }): void;
+  onHardwareSampleDone?(info: {
+    trial: number;
+    sample: number;
+    valid: boolean;
+    validSamples: number;
+    bestTarget?: number;
+  }): void;
+}
+
+export interface TrialRequest {
+  readonly settings: SearchSettings;
+  readonly layers: readonly ModelLayer[];
+  readonly seed: number;
+  readonly trial: number;
+  readonly executor: LayerSearchExecutor;
+  readonly observer?: SearchObserver;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One trial of the co-design search: the hardware optimiser proposes accelerators (or the one
+ * fixed accelerator is used) and, for each, every layer's schedule search runs on the
+ * executor in parallel. An accelerator is valid when every layer found a feasible schedule;
+ * its cost sums energies and delays over layers and takes the largest area and power.
+ */
+export async function runTrial(request: TrialRequest): Promise<TrialResult> {
+  const { settings, layers, seed, trial, executor, observer, signal } = request;
+  const started = performance.now();
+  const proposeHardware = hardwareSource(settings, seed, trial);
+
+  let best: TrialResult['best'];
+  let valid = 0;
+  let invalid = 0;
+  let sample = 0;
+  let layerSearches = 0;
+  let modelCalls = 0;
+  const infeasible: InfeasibleCounts = {};
+  const budget = settings.hardwareMode === 'fixed' ? 1 : settings.hwTrials;
+  let stop: StopReason = 'budget';
+
+  while (valid < budget) {
+    if (signal?.aborted) { stop = 'interrupted'; break; }
+    const { hardware, report } = proposeHardware();
+    observer?.onHardwareSampleStart?.({ trial, sample, layers: layers.length });
+
+    let results: LayerSearchResult[];
+    try {
+      results = await Promise.all(layers.map(async (layer, layerIndex) => {
+        const result = await executor.run(
+          { settings, layer, layerIndex, hardware, seed, trial, hardwareSample: sample },
+          signal,
+        );
+        observer?.onLayerDone?.({ trial, sample, layerIndex });
+        return result;
+      }));
+    } catch (error) {
+      if (signal?.aborted) { stop = 'interrupted'; break; }
+      throw error;
+    }
+
+    layerSearches += results.length;
+    for (const result of results) {
+      modelCalls += result.modelCalls;
+      for (const [reason, count] of Object.entries(result.infeasible)) {
+        const key = reason as Infeasibility;
+        infeasible[key] = (infeasible[key] ?? 0) + (count ?? 0);
+      }
+    }
+
+    const schedules = results.every((r) => r.stop === 'budget' && r.best)
+      ? results.map((r, i) => ({ ...r.best!, layer: layers[i].name }))
+      : undefined;
+    if (schedules) {
+      const cost = sumModelCost(schedules.map((s) => s.cost));
+      const targetValue = modelObjective(settings.target, cost);
+      report(targetValue);
+      valid++;
+      if (improves(settings.target, best?.cost, cost)) {
+        best = { hardware, cost, targetValue, layers: schedules };
+      }
+    } else {
+      report(null);
+      invalid++;
+      infeasible['layer-max-invalid'] = (infeasible['layer-max-invalid'] ?? 0) + 1;
+    }
+    observer?.onHardwareSampleDone?.({
+      trial, sample, valid: schedules !== undefined, validSamples: valid,
+      bestTarget: best?.targetValue,
+    });
+    sample++;
+
+    if (invalid >= settings.maxInvalid || (settings.hardwareMode === 'fixed' && invalid > 0)) {
+      stop = 'max-invalid';
+      break;
+    }
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    trial, seed, stop, best: stop === 'max-invalid' ? undefined : best,
+    hardwareSamples: { valid, invalid }, layerSearches, modelCalls, infeasible, seconds,
+  };
+}
+
+/**
+ * Where accelerators come from: the fixed one, or the hardware optimiser on the trial's own
+ * generator. `report` passes the accelerator's objective (null when it failed) back.
+ */
+function hardwareSource(settings: SearchSettings, seed: number, trial: number) {
+  if (settings.hardwareMode === 'fixed') {
+    const hardware = settings.hardwarePoint;
+    if (!hardware) throw new Error('search settings: hardwareMode fixed needs a hardwarePoint');
+    return () => ({ hardware, report: (_value: number | null) => {} });
+  }
+
+  const space = buildHardwareSpace(settings.hardwareSpace);
+  const featureSpace: SearchSpace<HardwarePoint> = {
+    sample: (rng) => space.sample(rng),
+    genes: (point) => space.genes(point),
+    fromGenes: (genes) => space.fromGenes(genes),
+    features: (point) => hardwareFeatures(point),
+  };
+  const optimizer = makeOptimizer(featureSpace, streamRng(seed, 'trial', trial, 'hw'), {
+    kind: settings.optimizer,
+    batchSize: settings.hwBatchSize,
+    batchTrials: settings.hwBatchTrials,
+    role: 'hardware',
+  });
+  return () => {
+    const [hardware] = optimizer.propose(1);
+    return {
+      hardware,
+      report: (value: number | null) => optimizer.report([hardware], [value]),
+    };
+  };
+}
