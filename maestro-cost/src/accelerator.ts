@@ -49,19 +49,18 @@ function sram(unit: number, size: number, bitWidth: number): number {
   return unit * cells * (bitWidth / 8.0);
 }
 
-function moduleCost(which: 0 | 1, hw: AcceleratorShape): number {
+/** Area (index 0) or power (index 1) of one PE, the L2 SRAM and the NoC. */
+interface Parts {
+  pe: number;
+  l2: number;
+  noc: number;
+}
+
+function parts(which: 0 | 1, hw: AcceleratorShape): Parts {
   const pes = hw.numPes;
   const bits = hw.bitWidth;
   const mac = MAC[which] * hw.simdLanes * (bits / 32.0) * (bits / 32.0);
   const pe = 0 + mac + sram(SRAM_CELL[which], hw.l1Size, bits);
-
-  // LIMITATION: beyond SEQUENTIAL_SUM_LIMIT PEs the array sum is a product (see above).
-  let array = 0;
-  if (pes <= SEQUENTIAL_SUM_LIMIT) {
-    for (let i = 0; i < pes; i++) array += pe;
-  } else {
-    array = pe * pes;
-  }
 
   const busScale = BUS_PER_PE * pes + BUS_BASE;
   const bus = which === 0
@@ -73,10 +72,28 @@ function moduleCost(which: 0 | 1, hw: AcceleratorShape): number {
     : ARBITER[1] * arbiterScale / 1000;
   const arbiter = arbiterEstimate < ARBITER[which] ? ARBITER[which] : arbiterEstimate;
   const noc = 0 + bus + arbiter;
-
-  return 0 + array + sram(SRAM_CELL[which], hw.l2Size, bits) + noc;
+  return { pe, l2: sram(SRAM_CELL[which], hw.l2Size, bits), noc };
 }
 
 export function acceleratorCost(hw: AcceleratorShape): AcceleratorCost {
-  return { area: moduleCost(0, hw), power: moduleCost(1, hw) };
+  const area = parts(0, hw);
+  const power = parts(1, hw);
+
+  // The PE array adds one PE at a time, in double, as the reference does.
+  // LIMITATION: beyond SEQUENTIAL_SUM_LIMIT PEs the array sum is a product (see above).
+  let arrayArea = 0;
+  let arrayPower = 0;
+  if (hw.numPes <= SEQUENTIAL_SUM_LIMIT) {
+    for (let i = 0; i < hw.numPes; i++) {
+      arrayArea += area.pe;
+      arrayPower += power.pe;
+    }
+  } else {
+    arrayArea = area.pe * hw.numPes;
+    arrayPower = power.pe * hw.numPes;
+  }
+  return {
+    area: 0 + arrayArea + area.l2 + area.noc,
+    power: 0 + arrayPower + power.l2 + power.noc,
+  };
 }

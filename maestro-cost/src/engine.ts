@@ -39,6 +39,17 @@ export interface CaseRecorder {
 
 const MAX_DIVIDEND_SEED = 0;
 
+/**
+ * Cycles to move `amount` elements over a NoC of `bandwidth` elements per cycle: one hop's
+ * latency for the head, then one cycle per further send. Sends = amount / bandwidth rounded up
+ * with C semantics, so 0 elements take `hopLatency - 1` cycles and a negative amount (from an
+ * empty output tile) rounds toward zero.
+ */
+export function nocDelay(amount: number, bandwidth: number, hopLatency: number): number {
+  const sends = ldiv(amount, bandwidth) + (amount % bandwidth !== 0 ? 1 : 0);
+  return hopLatency + sends - 1;
+}
+
 export class Engine {
   private readonly spaces: IterationSpace[];
   private readonly states: CaseState[];
@@ -77,17 +88,20 @@ export class Engine {
     return result;
   }
 
-  private div(dividend: number, divisor: number): number {
+  /** Note the magnitude of a long about to be divided (see `maxDividend`). */
+  private track(dividend: number): void {
     const magnitude = Math.abs(dividend);
     if (magnitude > this.maxDividend) this.maxDividend = magnitude;
+  }
+
+  private div(dividend: number, divisor: number): number {
+    this.track(dividend);
     return ldiv(dividend, divisor);
   }
 
-  /** NoC delay of a transfer: ceil(d / bw) sends after the head latency, C rounding. */
   private nocDelay(amount: number): number {
-    const bw = this.opts.bandwidth;
-    const sends = this.div(amount, bw) + (amount % bw !== 0 ? 1 : 0);
-    return this.opts.hopLatency + sends - 1;
+    this.track(amount);
+    return nocDelay(amount, this.opts.bandwidth, this.opts.hopLatency);
   }
 
   private analyzeLevel(index: number, dims: Int32Array): LevelResult {

@@ -7,6 +7,7 @@
  * reference computes and what Spotlight optimises.
  */
 import { FILTER, INPUT, OUTPUT, TENSOR_NAMES } from './layer.js';
+import { plainZero } from './numeric.js';
 import { COMPUTE_DELAY, EGRESS_DELAY, INGRESS_DELAY, type LevelResult } from './results.js';
 
 /** Energy per L1 access (MAESTRO's constant). */
@@ -58,6 +59,13 @@ export function throughput(top: LevelResult): number {
   return top.computations / top.runtime;
 }
 
+/** Per-tensor metric names, in the reference's order (built once). */
+const TENSOR_METRIC_NAMES: readonly (readonly string[])[] = TENSOR_NAMES.map((name) => [
+  'L2BufferReq', 'L1BufferReq', 'L2BufferWrite', 'L2BufferRead', 'L1BufferWrite',
+  'L1BufferRead', 'ReuseFactor', 'L2BufferWriteEnergy', 'L2BufferReadEnergy',
+  'L1BufferWriteEnergy', 'L1BufferReadEnergy',
+].map((metric) => name + metric));
+
 /**
  * The metric map, named as in the reference's dump and in its order, finite values only.
  * `MinRunTime` is listed under its own name (the reference's dump prints it as "Invalid").
@@ -66,7 +74,7 @@ export function metricMap(top: LevelResult, energies: EnergyBreakdown, absComput
   area: number): Record<string, number> {
   const metrics: Record<string, number> = {};
   const put = (name: string, value: number): void => {
-    if (Number.isFinite(value)) metrics[name] = value;
+    if (Number.isFinite(value)) metrics[name] = plainZero(value);
   };
 
   put('Computations', top.computations);
@@ -80,26 +88,23 @@ export function metricMap(top: LevelResult, energies: EnergyBreakdown, absComput
   let totalL1Read = 0;
   let totalL1Write = 0;
   for (const t of [INPUT, FILTER, OUTPUT]) {
-    const name = TENSOR_NAMES[t];
-    put(`${name}L2BufferReq`, top.l2Size[t]);
-    put(`${name}L1BufferReq`, top.l1Size[t]);
-    put(`${name}L2BufferWrite`, top.l2Write[t]);
-    put(`${name}L2BufferRead`, top.l2Read[t]);
-    put(`${name}L1BufferWrite`, top.l1Write[t]);
-    put(`${name}L1BufferRead`, top.l1Read[t]);
-    put(`${name}ReuseFactor`, top.l1Read[t] / top.l1Write[t]);
+    const names = TENSOR_METRIC_NAMES[t];
+    put(names[0], top.l2Size[t]);
+    put(names[1], top.l1Size[t]);
+    put(names[2], top.l2Write[t]);
+    put(names[3], top.l2Read[t]);
+    put(names[4], top.l1Write[t]);
+    put(names[5], top.l1Read[t]);
+    put(names[6], top.l1Read[t] / top.l1Write[t]);
     totalL1Read += top.l1Read[t];
     totalL1Write += top.l1Write[t];
   }
   put('OverallReuseFactor', totalL1Read / totalL1Write);
 
   for (const t of [INPUT, FILTER, OUTPUT]) {
-    const name = TENSOR_NAMES[t];
-    const [l2w, l2r, l1w, l1r] = energies.perTensor[t];
-    put(`${name}L2BufferWriteEnergy`, l2w);
-    put(`${name}L2BufferReadEnergy`, l2r);
-    put(`${name}L1BufferWriteEnergy`, l1w);
-    put(`${name}L1BufferReadEnergy`, l1r);
+    const names = TENSOR_METRIC_NAMES[t];
+    const perTensor = energies.perTensor[t];
+    for (let k = 0; k < 4; k++) put(names[7 + k], perTensor[k]);
   }
   put('OverallL2WriteEnergy', energies.l2Write);
   put('OverallL2ReadEnergy', energies.l2Read);

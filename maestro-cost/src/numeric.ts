@@ -60,3 +60,11 @@ export function toLong(x: number): number {
 export function toInt32(x: number): number {
   return x | 0;
 }
+
+/**
+ * Integer results computed in doubles can come out as -0 (a negative volume times 0); C has
+ * no such value, so anything reported is normalised to 0.
+ */
+export function plainZero(x: number): number {
+  return x === 0 ? 0 : x;
+}

@@ -8,6 +8,7 @@ import type { CaseRecorder } from './engine.js';
 import { type CaseState, IterationSpace, STATE_NAMES } from './iteration.js';
 import { DIM_NAMES, DIM_SLOTS, FILTER, INPUT, OUTPUT, TABLE_ORDER } from './layer.js';
 import type { ModelRun } from './model.js';
+import { plainZero } from './numeric.js';
 import type { LevelResult } from './results.js';
 import { SPATIAL } from './reuse.js';
 import type {
@@ -89,12 +90,22 @@ function topStates(top: LevelPlan): DirectiveStatesTrace[] {
 
 function bufferTrace(run: ModelRun): BufferTrace {
   const tensor = (t: number) => ({
-    l1: run.top.l1Size[t], l2: run.top.l2Size[t], l1ForArea: run.firstCompleted.l1Size[t],
+    l1: plainZero(run.top.l1Size[t]), l2: plainZero(run.top.l2Size[t]),
+    l1ForArea: plainZero(run.firstCompleted.l1Size[t]),
   });
   return {
     input: tensor(INPUT), filter: tensor(FILTER), output: tensor(OUTPUT),
     areaL1: run.areaL1, areaL2: run.areaL2,
   };
+}
+
+/** The engine's doubles can hold -0 where C has 0; report plain zeros. */
+function withPlainZeros(record: CaseTrace): CaseTrace {
+  const copy: Record<string, unknown> = { ...record };
+  for (const [key, value] of Object.entries(copy)) {
+    if (typeof value === 'number') copy[key] = plainZero(value);
+  }
+  return copy as unknown as CaseTrace;
 }
 
 export function buildTrace(directives: Directive[], run: ModelRun,
@@ -104,7 +115,7 @@ export function buildTrace(directives: Directive[], run: ModelRun,
     levels: run.levels.map(levelTrace),
     topStates: topStates(run.levels[0]),
     topCasesCount: recorder.cases.length,
-    topCases: recorder.cases,
+    topCases: recorder.cases.map(withPlainZeros),
     bufferReq: bufferTrace(run),
     maxDividend: run.maxDividend,
   };
