@@ -91,7 +91,11 @@ export async function submitBatch(script: string, options: SchedulerOptions = {}
 
 /** sbatch's refusal, with what to check for the messages users meet most. */
 function rejection(script: string, failure: CommandFailure): SlurmError {
-  const said = failure.stderr;
+  const said = failure.stderr
+    .split('\n')
+    .map((line) => line.trim().replace(/^sbatch: (error: )?/, ''))
+    .filter((line) => line !== '' && !line.startsWith('Try "sbatch --help"'))
+    .join('; ');
   if (/invalid partition/i.test(said)) {
     return new SlurmError(
       'E_PARTITION',
