@@ -120,7 +120,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     return stdout;
   };
 
-  const logs = (): string => dumpLogs(sub.log);
+  const logs = (): string =>
+    `----- slurm.conf -----\n${readFileSync(confPath, 'utf8')}${dumpLogs(sub.log)}`;
 
   const stop = async (keep = false): Promise<void> => {
     await cancelAll(client);
