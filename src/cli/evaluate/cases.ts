@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { z } from 'zod';
 import type { CostResult } from '../../../maestro-cost/src/types.js';
 import { isInputError, type CostModel } from '../cost-model.js';
 import { CaseFieldError, caseSchema, issuePath, toModelInputs } from './inputs.js';
@@ -74,8 +75,7 @@ function evaluateLine(
 
   const parsed = caseSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    return parsed.error.issues
-      .map((issue) => `field ${issuePath(issue.path)}: ${issue.message}${given(issue.input)}`)
+    return parsed.error.issues.map((issue) => `field ${issuePath(issue.path)}: ${explain(issue)}`)
       .join('; ');
   }
 
@@ -116,9 +116,13 @@ export function summarise(
   return record;
 }
 
-/** ` (got "abc")` when zod kept the offending value. */
-function given(input: unknown): string {
-  return input === undefined ? '' : ` (got ${JSON.stringify(input)})`;
+/** zod's message, said as `is missing` for an absent field, with the value when there was one. */
+function explain(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return `is missing (expected ${issue.expected})`;
+  }
+  if (issue.input === undefined) return issue.message;
+  return `${issue.message} (got ${JSON.stringify(issue.input)})`;
 }
 
 function finiteOrNull(value: number): number | null {

@@ -207,7 +207,7 @@ async function evaluateOneLayer(values: EvaluateValues, context: CommandContext)
     if (error instanceof CaseFieldError || isInputError(error)) {
       throw new UsageError([
         {
-          where: flagForField(error.field),
+          where: whereForField(error.field),
           value: String(error.value),
           message: `is not accepted; allowed: ${error.allowed}`,
         },
@@ -221,9 +221,12 @@ async function evaluateOneLayer(values: EvaluateValues, context: CommandContext)
   else context.out.write(formatResultTable(evaluationCase, record));
 }
 
-/** The flag that sets a model input field, so an error names what the user typed. */
-function flagForField(field: string): string {
-  const head = field.replace(/^(maestro|layer|accelerator)\./, '').split(/[.[]/)[0];
+/**
+ * The flag that sets a model input field, so an error names what the user typed:
+ * `--dataflow (mapping.directives[3])`.
+ */
+function whereForField(field: string): string {
+  const head = /^[A-Za-z]+/.exec(field.replace(/^(maestro|layer|accelerator)\./, ''))?.[0] ?? '';
   const byField: Record<string, string> = {
     dims: '--dims',
     strides: '--strides',
@@ -240,8 +243,9 @@ function flagForField(field: string): string {
     hopLatency: '--hop-latency',
     layerType: '--layer-type',
   };
-  if ((LAYER_DIMS as readonly string[]).includes(head)) return '--dims';
-  return byField[head] ?? field;
+  const flag = (LAYER_DIMS as readonly string[]).includes(head) ? '--dims' : byField[head];
+  if (flag === undefined) return field;
+  return flag === `--${field}` ? flag : `${flag} (${field})`;
 }
 
 function readProblem(code: string): string {
