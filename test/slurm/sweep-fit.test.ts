@@ -17,6 +17,7 @@ import {
   sweepConfigurations,
   type Configuration,
 } from '../../src/sweep/matrix.js';
+import { singleArgv } from '../../src/sweep/argv.js';
 
 describe('the sweep matrices on SLURM', () => {
   it('name each configuration as the sweep does', () => {
@@ -31,11 +32,11 @@ describe('the sweep matrices on SLURM', () => {
   it('write the full cloud sweep with 48 h jobs and 1 h fixed-hardware baselines', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'spotlight-sweep-fit-'));
     try {
-      const configurations = sweepConfigurations('full-cloud');
+      const configurations = sweepConfigurations('full-cloud', { seed: 7, trials: 3 });
       const outcomes = await submitSweep<Configuration>({
         configurations,
         resultsDir: dir,
-        argv: (c) => ['single', '--model', c.model, '--seed', String(c.seed)],
+        argv: (c) => singleArgv(c, { resultsRoot: dir }),
         partition: 'long',
         dryRun: true,
         env: { ...process.env, PATH: '/nonexistent' },
@@ -51,6 +52,9 @@ describe('the sweep matrices on SLURM', () => {
         const time = fixed ? '00:59:59' : '47:59:59';
         assert.match(script, new RegExp(`^#SBATCH --time=${time}$`, 'm'), o.key);
         assert.match(script, new RegExp(`^#SBATCH --job-name=${o.key}$`, 'm'));
+        // The job runs the words a local sweep runs, so it computes the same trials.
+        const words = singleArgv(o.configuration as Configuration, { resultsRoot: dir });
+        assert.ok(script.includes(` ${words.join(' ')}\n`), o.key);
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
