@@ -12,6 +12,8 @@ COPY tsconfig.json ./
 COPY maestro-cost ./maestro-cost
 COPY src ./src
 COPY scripts ./scripts
+# The benchmark scripts import test helpers, so the tests are compiled as well.
+COPY test ./test
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: the compiled command and its production dependencies only.
