@@ -53,8 +53,12 @@ export function nocDelay(amount: number, bandwidth: number, hopLatency: number):
 export class Engine {
   private readonly spaces: IterationSpace[];
   private readonly states: CaseState[];
-  private readonly subDims: Int32Array[];
-  private readonly memo: Map<string, LevelResult>[];
+  /** Per level, the dims handed to the sub-clusters: partially filled one, and the others. */
+  private readonly partialDims: Int32Array[];
+  private readonly fullDims: Int32Array[];
+  /** Per level, busy sub-units of the last `subClusterRuntime` call (sub averages x counts). */
+  private readonly subActive: Float64Array;
+  private readonly memo: { dims: Int32Array; result: LevelResult }[][];
   /** The first analysis to complete; its L1 requirement feeds the area model. */
   firstCompleted: LevelResult | null = null;
   /** Largest |dividend| of a long division so far (doubles are exact below 2^52). */
@@ -64,8 +68,10 @@ export class Engine {
     private readonly recorder: CaseRecorder | null = null) {
     this.spaces = levels.map((lv) => new IterationSpace(lv));
     this.states = levels.map(() => new CaseState());
-    this.subDims = levels.map(() => new Int32Array(DIM_SLOTS * 2));
-    this.memo = levels.map(() => new Map());
+    this.partialDims = levels.map(() => new Int32Array(DIM_SLOTS));
+    this.fullDims = levels.map(() => new Int32Array(DIM_SLOTS));
+    this.subActive = new Float64Array(levels.length);
+    this.memo = levels.map(() => []);
   }
 
   /** Analyse the whole hierarchy on the top level's static dims. */
@@ -75,16 +81,19 @@ export class Engine {
 
   /**
    * Sub-cluster analyses depend only on (level, dims), so repeated calls reuse the first
-   * result; the first completion is still recorded before any reuse can happen.
+   * result; the first completion is still recorded before any reuse can happen. An evaluation
+   * has few distinct sub-cluster dims, so a linear scan beats building string keys.
    */
   private subAnalysis(index: number, dims: Int32Array): LevelResult {
-    const key = `${dims[0]},${dims[1]},${dims[2]},${dims[3]},${dims[4]},${dims[5]},${dims[6]}`;
-    const cache = this.memo[index];
-    let result = cache.get(key);
-    if (result === undefined) {
-      result = this.analyzeLevel(index, dims);
-      cache.set(key, result);
+    const memo = this.memo[index];
+    for (let k = 0; k < memo.length; k++) {
+      const seen = memo[k].dims;
+      if (seen[0] === dims[0] && seen[1] === dims[1] && seen[2] === dims[2] &&
+        seen[3] === dims[3] && seen[4] === dims[4] && seen[5] === dims[5] &&
+        seen[6] === dims[6]) return memo[k].result;
     }
+    const result = this.analyzeLevel(index, dims);
+    memo.push({ dims: dims.slice(), result });
     return result;
   }
 
@@ -157,34 +166,9 @@ export class Engine {
       // Compute: the sub-clusters' worst runtime, or the MACs over the SIMD lanes.
       const spatialDim = lv.dim[lv.firstSpatial];
       const atEdge = st.edge[spatialDim] === 1;
-      let compute = 0;
-      let subActive = 0;
-      if (!lv.isInnermost) {
-        const buffers = this.subDims[index];
-        const partialDims = buffers.subarray(0, DIM_SLOTS);
-        const fullDims = buffers.subarray(DIM_SLOTS);
-        const subs: [boolean, number, Int32Array][] = [];
-        if (atEdge && st.see[spatialDim] === 1) {
-          subClusterDims(lv, st, true, partialDims);
-          subs.push([true, 1, partialDims]);
-          if (lv.nec - 1 > 0) {
-            subClusterDims(lv, st, false, fullDims);
-            subs.push([false, lv.nec - 1, fullDims]);
-          }
-        } else {
-          subClusterDims(lv, st, false, fullDims);
-          subs.push([false, atEdge ? lv.nec : lv.size, fullDims]);
-        }
-        if (rec !== null) rec.sub = [];
-        for (const [see, mult, subDims] of subs) {
-          const sub = this.subAnalysis(index + 1, subDims);
-          compute = Math.max(compute, sub.runtime);
-          subActive += sub.averageActive * mult;
-          if (rec !== null) recorder!.sub(rec, see, mult, sub, subDims);
-        }
-      } else {
-        compute = Math.ceil(critical / this.opts.simdLanes);
-      }
+      const compute = lv.isInnermost
+        ? Math.ceil(critical / this.opts.simdLanes)
+        : this.subClusterRuntime(index, st, atEdge, rec);
       if (rec !== null) rec.compDelay = compute;
       if (compute === 0) {
         if (rec !== null) rec.skipped = 'comp==0';
@@ -205,6 +189,7 @@ export class Engine {
       // Accumulate the counted case.
       res.runtime += occ * delay;
       res.computations += occ * psums;
+      const subActive = lv.isInnermost ? 0 : this.subActive[index];
       const active = subActive !== 0 ? subActive : atEdge ? lv.nec : lv.size;
       res.averageActive = res.averageActive + active * occ;
       const traffic = Math.max(ingress, egress);
@@ -218,6 +203,42 @@ export class Engine {
     res.finish();
     if (this.firstCompleted === null) this.firstCompleted = res;
     return res;
+  }
+
+  /**
+   * Recurse into the sub-clusters of a case: one analysis standing for all `size` sub-units,
+   * or at a spatial edge for the `nec` busy ones, the partially filled one analysed apart.
+   * Returns the worst runtime; leaves the busy sub-units they average in `subActive[index]`.
+   */
+  private subClusterRuntime(index: number, st: CaseState, atEdge: boolean,
+    rec: CaseTrace | null): number {
+    const lv = this.levels[index];
+    const spatialDim = lv.dim[lv.firstSpatial];
+    const partial = this.partialDims[index];
+    const full = this.fullDims[index];
+    if (rec !== null) rec.sub = [];
+    let runtime = 0;
+    this.subActive[index] = 0;
+    if (atEdge && st.see[spatialDim] === 1) {
+      subClusterDims(lv, st, true, partial);
+      runtime = this.countSub(index, rec, true, 1, partial, runtime);
+      if (lv.nec - 1 > 0) {
+        subClusterDims(lv, st, false, full);
+        runtime = this.countSub(index, rec, false, lv.nec - 1, full, runtime);
+      }
+    } else {
+      subClusterDims(lv, st, false, full);
+      runtime = this.countSub(index, rec, false, atEdge ? lv.nec : lv.size, full, runtime);
+    }
+    return runtime;
+  }
+
+  private countSub(index: number, rec: CaseTrace | null, see: boolean, mult: number,
+    dims: Int32Array, runtime: number): number {
+    const sub = this.subAnalysis(index + 1, dims);
+    this.subActive[index] += sub.averageActive * mult;
+    if (rec !== null) this.recorder!.sub(rec, see, mult, sub, dims);
+    return Math.max(runtime, sub.runtime);
   }
 
   /** Top level: a case takes at least half the time to move its buffers off chip. */
