@@ -76,7 +76,8 @@ function main(): void {
       bandwidth: m.bandwidth, subClusters: m.subClusters,
     };
     const layer: Layer = { dims: row.layer.dims, strides: row.layer.strides };
-    return { layer, accel, dataflow: m.dataflow, mapping: parseDataflow(m.dataflow, m.subClusters) };
+    const mapping = parseDataflow(m.dataflow, m.subClusters);
+    return { layer, accel, dataflow: m.dataflow, mapping };
   });
 
   console.log(`maestro-cost benchmark: ${inputs.length} golden cases, node ${process.version}, ` +

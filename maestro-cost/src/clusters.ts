@@ -19,6 +19,9 @@ import { type LevelDirective, type ReuseTables, SPATIAL, TEMPORAL, reuseTables }
 import type { Directive } from './types.js';
 import { dimIndex } from './layer.js';
 
+// LIMITATION: only the first spatial directive of a level drives the edge-cluster count and
+// the sub-cluster recursion; a third spatial directive is ignored, as in the reference.
+
 /** Everything static about one cluster level; the engine reads only these typed arrays. */
 export interface LevelPlan extends ReuseTables {
   /** 0 for the top level, increasing inward. */

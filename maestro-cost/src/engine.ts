@@ -21,6 +21,8 @@ import { LevelResult } from './results.js';
 import type { CaseTrace } from './trace.js';
 import { criticalPsums, psumMapping, subClusterDims, tensorTraffic } from './volumes.js';
 
+// LIMITATION: every NoC level has the same bandwidth and one hop per transfer, as Spotlight
+// configures the reference; MAESTRO's per-level NoCs and hop counts are not modelled.
 export interface EngineOptions {
   simdLanes: number;
   /** NoC bandwidth, elements per cycle, at every level. */

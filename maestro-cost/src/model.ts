@@ -34,6 +34,8 @@ export interface ModelRun {
   readonly maxDividend: number;
 }
 
+// LIMITATION: one CONV layer per call. MAESTRO's other layer types, networks sharing tables
+// across layers and layers given with X'/Y' dims are not modelled (Spotlight uses none).
 export function runModel(layer: Layer, accel: Accelerator, mapping: Mapping,
   recorder: CaseRecorder | null = null): ModelRun {
   validateLayer(layer);

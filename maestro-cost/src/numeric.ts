@@ -9,6 +9,10 @@
  *   remainder takes the dividend's sign (JavaScript `%` already does).
  */
 
+// LIMITATION: C longs are held in doubles: exact up to 2^53 in magnitude (the golden cases
+// reach 1.0e16 only in a runtime sum, which then carries a 1e-16 relative error), and
+// int64 wrap-around is not emulated.
+
 /** The value a C `long` gets when converted from NaN or an out-of-range long double (x86). */
 export const LONG_MIN = -9223372036854775808;
 

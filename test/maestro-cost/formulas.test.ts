@@ -15,7 +15,9 @@ import { C, K, S, X, XO } from '../../maestro-cost/src/layer.js';
 import {
   ArithmeticFault, LONG_MIN, idiv, ldiv, toInt32, toLong,
 } from '../../maestro-cost/src/numeric.js';
-import { type LevelDirective, SPATIAL, TEMPORAL, reuseTables } from '../../maestro-cost/src/reuse.js';
+import {
+  type LevelDirective, SPATIAL, TEMPORAL, reuseTables,
+} from '../../maestro-cost/src/reuse.js';
 
 describe('C integer semantics', () => {
   test('int division truncates toward zero, also for negative operands', () => {
