@@ -9,6 +9,7 @@ import type { CommandContext } from './context.js';
 import { CliError } from './errors.js';
 import { registerCompare } from './compare/command.js';
 import { registerEvaluate } from './evaluate/command.js';
+import { registerSingle } from './single/command.js';
 
 /** Status for an error inside the tool itself (EX_SOFTWARE). */
 const INTERNAL_ERROR_STATUS = 70;
@@ -27,6 +28,7 @@ export function buildProgram(context: CommandContext): Command {
       outputError: (text, write) => write(`spotlight: ${text}`),
     });
 
+  registerSingle(program, context);
   registerEvaluate(program, context);
   registerCompare(program, context);
 

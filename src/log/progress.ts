@@ -74,25 +74,33 @@ export function createProgress(options: ProgressOptions): Progress {
   let lastDraw = Number.NEGATIVE_INFINITY;
   let drawn = false;
   let stopped = false;
+  let updated = false;
 
   const describe = (width: number | undefined): string => {
     const fraction = completedFraction(state);
     const elapsed = (now() - started) / 1000;
-    const eta = fraction > 0 ? (elapsed * (1 - fraction)) / fraction : undefined;
+    const eta = fraction > 0 ? duration((elapsed * (1 - fraction)) / fraction) : '-';
     const best = state.best === undefined ? '-' : formatExponential(state.best, 4);
-    const parts = [
-      `trial ${state.trial + 1}/${state.trials}`,
-      `hardware ${state.hardwareDone}/${state.hardwareTotal}`,
-      `layers ${state.layersDone}/${state.layers} done, ${state.layersRunning} running`,
-      `best ${options.targetName} ${best}`,
-      `elapsed ${duration(elapsed)}`,
-      `ETA ${eta === undefined ? '-' : duration(eta)}`,
-    ];
     const label = options.label === undefined ? '' : `${options.label} `;
-    const text = `${label}${parts.join(', ')}`;
-    if (width === undefined) return text;
+    if (width === undefined) {
+      const parts = [
+        `trial ${state.trial + 1}/${state.trials}`,
+        `hardware ${state.hardwareDone}/${state.hardwareTotal}`,
+        `layers ${state.layersDone}/${state.layers} done, ${state.layersRunning} running`,
+        `best ${options.targetName} ${best}`,
+        `elapsed ${duration(elapsed)}`,
+        `ETA ${eta}`,
+      ];
+      return `${label}${parts.join(', ')}`;
+    }
 
-    const barWidth = Math.max(10, Math.min(30, width - text.length - 9));
+    // A terminal line is short: the same facts, abbreviated; the bar shrinks to make room.
+    const shortBest = state.best === undefined ? '-' : formatExponential(state.best, 3);
+    const text =
+      `ETA ${eta} ${label}trial ${state.trial + 1}/${state.trials} hw ${state.hardwareDone}/` +
+      `${state.hardwareTotal} layers ${state.layersDone}/${state.layers} ` +
+      `(${state.layersRunning} run) best ${shortBest}`;
+    const barWidth = Math.max(5, Math.min(30, width - text.length - 9));
     const filled = Math.round(fraction * barWidth);
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${percent(fraction)}`;
     return `${bar} ${text}`.slice(0, Math.max(1, width - 1));
@@ -103,7 +111,8 @@ export function createProgress(options: ProgressOptions): Progress {
     const at = now();
     if (options.mode === 'bar') {
       if (!force && at - lastDraw < redrawInterval) return;
-      options.stream.write(`\r\x1b[K${describe(options.stream.columns ?? 80)}`);
+      // A pseudo-terminal may report 0 columns; assume a common width then.
+      options.stream.write(`\r\x1b[K${describe(options.stream.columns || 80)}`);
       drawn = true;
     } else {
       if (!force && at - lastDraw < lineInterval) return;
@@ -125,11 +134,12 @@ export function createProgress(options: ProgressOptions): Progress {
   return {
     update(patch) {
       state = { ...state, ...patch };
+      updated = true;
       draw(false);
     },
     clear,
     redraw() {
-      if (options.mode === 'bar') draw(true);
+      if (options.mode === 'bar' && updated) draw(true);
     },
     stop() {
       if (stopped) return;

@@ -29,7 +29,7 @@ function renderTrial(trial: TrialRecord): string {
 
 /** `opt_hw target <value> edp ... point {...} < sw_result ... | ... > t <seconds> sec`. */
 export function optHwLine(trial: TrialRecord): string {
-  if (!trial.valid || trial.hardware === null) {
+  if (!trial.valid || trial.hardware === null || trial.targetValue === null) {
     return `opt_hw INVALID t ${trial.wallSeconds} sec`;
   }
   const layers = trial.layers
@@ -39,9 +39,27 @@ export function optHwLine(trial: TrialRecord): string {
     )
     .join(' | ');
   return (
-    `opt_hw target ${formatExponential(trial.targetValue, 4)} ${resultString(trial.totals)} ` +
+    `opt_hw target ${formatExponential(trial.targetValue, 4)} ` +
+    `${resultString(referenceSums(trial.layers))} ` +
     `point ${pythonRepr(trial.hardware)} < ${layers} > t ${trial.wallSeconds} sec`
   );
+}
+
+/**
+ * The model's costs as the reference's result line gives them: every field summed over the
+ * layers, each layer's energy x delay, area and power included.
+ */
+function referenceSums(layers: readonly CostTotals[]): CostTotals {
+  const sum = (pick: (layer: CostTotals) => number): number =>
+    layers.reduce((total, layer) => total + pick(layer), 0);
+  return {
+    edp: sum((layer) => layer.edp),
+    energy: sum((layer) => layer.energy),
+    delay: sum((layer) => layer.delay),
+    throughput: sum((layer) => layer.throughput),
+    area: sum((layer) => layer.area),
+    power: sum((layer) => layer.power),
+  };
 }
 
 /**

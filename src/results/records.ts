@@ -11,15 +11,15 @@ export type HardwarePoint = Readonly<Record<string, number | string | readonly n
 export type SchedulePoint = Readonly<Record<string, unknown>>;
 
 /**
- * Costs of one layer, or of a model as the reference reports it: each field summed over the
- * layers (throughput, area and power included, as the reference's result line does).
+ * Costs of one layer, or of a model on one accelerator: energy, delay and throughput summed
+ * over the layers, area and power the largest of any layer (the accelerator's own).
  */
 export interface CostTotals {
   /** Multiples of one MAC's energy. */
   readonly energy: number;
   /** Cycles. */
   readonly delay: number;
-  /** Energy x delay. For a model: the sum over layers of each layer's energy x delay. */
+  /** Energy x delay (for a model, of the summed energy and delay). */
   readonly edp: number;
   /** MACs per cycle. */
   readonly throughput: number;
@@ -53,11 +53,12 @@ export interface TrialRecord {
   readonly valid: boolean;
   /**
    * The minimised value of the best hardware point: for EDP, (sum of layer energies) x (sum
-   * of layer delays); for delay, the sum of layer delays. This is field 3 of out.txt.
+   * of layer delays); for delay, the sum of layer delays. This is field 3 of out.txt. Null
+   * when the trial is invalid.
    */
-  readonly targetValue: number;
-  /** Totals of the best hardware point over all layers. */
-  readonly totals: CostTotals;
+  readonly targetValue: number | null;
+  /** Totals of the best hardware point over all layers; null when the trial is invalid. */
+  readonly totals: CostTotals | null;
   readonly hardware: HardwarePoint | null;
   readonly layers: readonly LayerRecord[];
   /** Cost-model evaluations the trial made, valid or not. */

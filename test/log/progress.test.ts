@@ -62,7 +62,11 @@ describe('progress', () => {
       afterWrite: () => progress.redraw(),
     });
     progress.update({ hardwareTotal: 4, hardwareDone: 2, layers: 2 });
-    assert.match(stream.text, /^\r\x1b\[K\[#+-+\]  50% trial 1\/1, hardware 2\/4/);
+    assert.equal(
+      stream.text,
+      '\r\x1b[K[###############---------------]  50% ETA 0s trial 1/1 hw 2/4 layers 0/2 (0 run) ' +
+        'best -',
+    );
     stream.text = '';
     log.info('seed 1');
     assert.match(stream.text, /^\r\x1b\[Kspotlight: seed 1\n\r\x1b\[K\[/);

@@ -13,7 +13,7 @@ describe('out.txt', () => {
     assert.deepEqual(fields, ['1.5000e+10', '3.0000e+10']);
   });
 
-  it('writes the reference layout: trial header, result line, failure statistics', () => {
+  it('writes the reference layout: header, result line summing every layer field, failures', () => {
     const text = renderOutTxt([sampleTrial(0)]);
     const lines = text.split('\n');
     assert.equal(lines[0], '---------- trial 0 ----------');
@@ -43,7 +43,14 @@ describe('out.txt', () => {
   });
 
   it('marks a trial without valid hardware INVALID, with no number in field 3', () => {
-    const invalid = { ...sampleTrial(0), valid: false, hardware: null, layers: [] };
+    const invalid = {
+      ...sampleTrial(0),
+      valid: false,
+      targetValue: null,
+      totals: null,
+      hardware: null,
+      layers: [],
+    };
     assert.equal(optHwLine(invalid), 'opt_hw INVALID t 12.5 sec');
   });
 

@@ -7,13 +7,14 @@ export function sampleTrial(trial: number, targetValue = 1.5e10 * (trial + 1)): 
     seed: 1000 + trial,
     valid: true,
     targetValue,
+    // Energy and delay summed over the two layers below, area and power their largest.
     totals: {
-      edp: 2.0e10,
+      edp: 1.5e10,
       energy: 1.0e6,
       delay: 1.5e4,
       throughput: 60,
-      area: 2.5e9,
-      power: 1234.5,
+      area: 1.25e9,
+      power: 617.25,
     },
     hardware: {
       num_simd_lane: 16,

@@ -8,19 +8,23 @@
  */
 
 import { z } from 'zod';
+import { FEATURE_GROUPS } from '../../features/index.js';
 import { SCALES, TARGETS, TECHNIQUES } from '../../sweep/names.js';
 import { QUIET_OPTION, type OptionSpec, type OptionValues } from '../option-table.js';
-import { choice, decimal, integer } from '../values.js';
+import { choice, choiceList, decimal, integer } from '../values.js';
 
 const text = (what: string): z.ZodType<string, string> =>
   z.string().trim().min(1, { message: `is not accepted; give ${what}` });
 
-const flag = (flags: string, description: string): OptionSpec =>
+const flag = (flags: string, description: string): OptionSpec<z.ZodBoolean> =>
   ({ flags, description, schema: z.boolean() });
 
 /** `--pe-low <n>` and its siblings: one integer bound of a hardware range. */
-const bound = (flags: string, description: string, min = 1): OptionSpec =>
-  ({ flags, description, schema: integer(min) });
+const bound = (
+  flags: string,
+  description: string,
+  min = 1,
+): OptionSpec<z.ZodType<number, string>> => ({ flags, description, schema: integer(min) });
 
 export const SINGLE_OPTIONS = {
   model: {
@@ -109,8 +113,8 @@ export const SINGLE_OPTIONS = {
   swBatchTrials: bound('--sw-batch-trials <n>', 'schedules evaluated per BO batch'),
   excludeFeat: {
     flags: '--exclude-feat <groups>',
-    description: 'software feature groups hidden from BO: raw, original, intuitive, data-driven',
-    schema: text('a comma-separated list of feature groups'),
+    description: `software feature groups hidden from BO: ${FEATURE_GROUPS.join(', ')}`,
+    schema: choiceList(FEATURE_GROUPS),
   },
   dataflow: {
     flags: '--dataflow <mode>',
