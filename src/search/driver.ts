@@ -75,7 +75,7 @@ export interface TrialRequest {
  * its cost sums energies and delays over layers and takes the largest area and power.
  */
 export async function runTrial(request: TrialRequest): Promise<TrialResult> {
-  const { settings, layers, seed, trial, executor, observer, signal } = request;
+  const { settings, layers, seed, trial, observer, signal } = request;
   const started = performance.now();
   const proposeHardware = hardwareSource(settings, seed, trial);
 
@@ -88,6 +88,7 @@ export async function runTrial(request: TrialRequest): Promise<TrialResult> {
   const infeasible: InfeasibleCounts = {};
   const budget = settings.hardwareMode === 'fixed' ? 1 : settings.hwTrials;
   let stop: StopReason = 'budget';
+  let dispatchOrder = layers.map((_, layerIndex) => layerIndex);
 
   while (valid < budget) {
     if (signal?.aborted) { stop = 'interrupted'; break; }
@@ -96,18 +97,12 @@ export async function runTrial(request: TrialRequest): Promise<TrialResult> {
 
     let results: LayerSearchResult[];
     try {
-      results = await Promise.all(layers.map(async (layer, layerIndex) => {
-        const result = await executor.run(
-          { settings, layer, layerIndex, hardware, seed, trial, hardwareSample: sample },
-          signal,
-        );
-        observer?.onLayerDone?.({ trial, sample, layerIndex });
-        return result;
-      }));
+      results = await searchLayers(request, hardware, sample, dispatchOrder);
     } catch (error) {
       if (signal?.aborted) { stop = 'interrupted'; break; }
       throw error;
     }
+    dispatchOrder = longestFirst(results);
 
     layerSearches += results.length;
     for (const result of results) {
@@ -151,6 +146,41 @@ export async function runTrial(request: TrialRequest): Promise<TrialResult> {
     trial, seed, stop, best: stop === 'max-invalid' ? undefined : best,
     hardwareSamples: { valid, invalid }, layerSearches, modelCalls, infeasible, seconds,
   };
+}
+
+/**
+ * Every layer's schedule search on one accelerator, submitted in `dispatchOrder`; results come
+ * back in layer order. Each search owns its generator, so the order changes no result.
+ */
+async function searchLayers(
+  request: TrialRequest,
+  hardware: HardwarePoint,
+  sample: number,
+  dispatchOrder: readonly number[],
+): Promise<LayerSearchResult[]> {
+  const { settings, layers, seed, trial, executor, observer, signal } = request;
+  const results = new Array<LayerSearchResult>(layers.length);
+  await Promise.all(dispatchOrder.map(async (layerIndex) => {
+    const layer = layers[layerIndex];
+    const task = { settings, layer, layerIndex, hardware, seed, trial, hardwareSample: sample };
+    results[layerIndex] = await executor.run(task, signal);
+    observer?.onLayerDone?.({ trial, sample, layerIndex });
+  }));
+  return results;
+}
+
+/**
+ * Layers by the work their last search took, most first. An accelerator's sample waits for its
+ * slowest layer while the other workers idle; the pool hands tasks out in submission order,
+ * so starting the long searches first (longest-processing-time scheduling) shortens that
+ * tail. A layer's search costs about the same from one accelerator to the next, and model
+ * calls measure it without making the order depend on timing.
+ */
+function longestFirst(results: readonly LayerSearchResult[]): number[] {
+  return results
+    .map((result, layerIndex) => ({ layerIndex, work: result.modelCalls }))
+    .sort((a, b) => b.work - a.work || a.layerIndex - b.layerIndex)
+    .map((entry) => entry.layerIndex);
 }
 
 /**

@@ -34,8 +34,13 @@ export interface EvaluationLimits {
 /**
  * Evaluates one schedule of one layer on one accelerator, as the reference does: a searched
  * schedule is tried under `outerOrders` random orders of its outer level and the best order
- * (lowest delay x energy) is kept. Unlike the reference, an order the model finds invalid never
- * wins over a valid one. Then the area and power budgets apply.
+ * (lowest delay x energy, the first on a tie) is kept. Then the area and power budgets apply.
+ *
+ * Unlike the reference, an order the model finds invalid (no cycles, or a non-positive
+ * energy, area or power) never wins over a valid one; there such an order could win and sink
+ * the whole schedule. An order the cost model refuses as input (e.g. a tile product that
+ * would divide by zero, where the reference's library crashes) counts as one more invalid
+ * order, so the schedule is rejected as `input` only when no order was even evaluable.
  */
 export function evaluatePoint(
   layer: Layer,
@@ -55,34 +60,44 @@ export function evaluatePoint(
   const orders = call.outerOrderSearchable && limits.outerOrders > 0
     ? Array.from({ length: limits.outerOrders }, () => randomOuterPermutation(rng))
     : [null];
+  const modelCalls = orders.length;
 
   let best: { cost: LayerCost; directives: Directive[] } | undefined;
-  let lastInvalid = '';
+  let invalid: string | undefined;
+  let refused: string | undefined;
   for (const order of orders) {
     const directives = order ? permuteOuterDirectives(base, order) : base;
     let summary;
     try {
       summary = evaluateSummary(call.layer, call.accelerator, { directives });
     } catch (error) {
-      return { ...inputProblem(error), modelCalls: orders.length };
+      refused = inputProblem(error).detail;
+      continue;
     }
     if (!summary.valid) {
-      lastInvalid = summary.reason ?? 'the cost model found the mapping invalid';
+      invalid = summary.reason ?? 'the cost model found the mapping invalid';
       continue;
     }
     if (!best || summary.delay * summary.energy < best.cost.delay * best.cost.energy) {
-      best = { cost: summary, directives };
+      const { delay, energy, area, power, throughput } = summary;
+      best = { cost: { delay, energy, area, power, throughput }, directives };
     }
   }
 
-  const modelCalls = orders.length;
-  if (!best) return { feasible: false, reason: 'model-invalid', detail: lastInvalid, modelCalls };
+  if (!best) {
+    return invalid !== undefined
+      ? { feasible: false, reason: 'model-invalid', detail: invalid, modelCalls }
+      : { feasible: false, reason: 'input', detail: refused!, modelCalls };
+  }
 
   const { cost } = best;
   if (cost.area > limits.maxArea) {
     const detail = `area ${cost.area} um^2 exceeds max-area ${limits.maxArea}`;
     return { feasible: false, reason: 'area', detail, modelCalls };
   }
+
+  // The reference compares power with max-area here, which in effect never rejects anything;
+  // this compares it with max-power, as its option describes.
   if (cost.power > limits.maxPower) {
     const detail = `power ${cost.power} mW exceeds max-power ${limits.maxPower}`;
     return { feasible: false, reason: 'power', detail, modelCalls };

@@ -1,15 +1,11 @@
 import { parseExcludedFeatures, softwareFeatures } from '../features/index.js';
 import type { ModelLayer } from '../models/index.js';
-import {
-  buildSoftwareSpace,
-  HARDWARE_LEVELS,
-  type HardwarePoint,
-  type SoftwarePoint,
-} from '../space/index.js';
+import { HARDWARE_LEVELS, type HardwarePoint, type SoftwarePoint } from '../space/index.js';
 import { evaluatePoint, type Infeasibility } from './evaluate-point.js';
 import { improves, layerObjective, type LayerCost } from './objective.js';
-import { makeOptimizer, type SearchSpace } from './optimizers.js';
+import { makeOptimizer } from './optimizers.js';
 import { streamRng } from './rng.js';
+import { cachedSoftwareSpace, scheduleSearchSpace } from './schedule-space.js';
 import type { SearchSettings } from './settings.js';
 
 /** One layer's schedule search on one accelerator: the unit of work a worker runs. */
@@ -52,13 +48,11 @@ export function searchLayer(task: LayerSearchTask): LayerSearchResult {
   const rng = streamRng(task.seed, 'trial', task.trial, 'hw', task.hardwareSample, 'layer',
     task.layerIndex);
   const excluded = parseExcludedFeatures(settings.excludedFeatures.join(','));
-  const space = buildSoftwareSpace(layer.dims, settings.dataflow, HARDWARE_LEVELS);
-  const featureSpace: SearchSpace<SoftwarePoint> = {
-    sample: (r) => space.sample(r),
-    genes: (point) => space.genes(point),
-    fromGenes: (genes) => space.fromGenes(genes),
-    features: (point) => softwareFeatures(hardware, point, excluded),
-  };
+  const space = cachedSoftwareSpace(layer.dims, settings.dataflow, HARDWARE_LEVELS);
+  const featureSpace = scheduleSearchSpace(
+    space,
+    (point) => softwareFeatures(hardware, point, excluded),
+  );
   const optimizer = makeOptimizer(featureSpace, rng, {
     kind: settings.optimizer,
     batchSize: settings.swBatchSize,
@@ -73,18 +67,18 @@ export function searchLayer(task: LayerSearchTask): LayerSearchResult {
   const infeasible: Partial<Record<Infeasibility, number>> = {};
 
   while (validSamples < settings.swTrials) {
-    const [software] = optimizer.propose(1);
-    const outcome = evaluatePoint(layer, hardware, software, settings, rng);
+    const [candidate] = optimizer.propose(1);
+    const outcome = evaluatePoint(layer, hardware, candidate.point, settings, rng);
     modelCalls += outcome.modelCalls;
 
     if (outcome.feasible) {
-      optimizer.report([software], [layerObjective(settings.target, outcome.cost)]);
+      optimizer.report([candidate], [layerObjective(settings.target, outcome.cost)]);
       validSamples++;
       if (improves(settings.target, best?.cost, outcome.cost)) {
-        best = { software, directives: outcome.directives, cost: outcome.cost };
+        best = { software: candidate.point, directives: outcome.directives, cost: outcome.cost };
       }
     } else {
-      optimizer.report([software], [null]);
+      optimizer.report([candidate], [null]);
       invalidSamples++;
       infeasible[outcome.reason] = (infeasible[outcome.reason] ?? 0) + 1;
       if (invalidSamples >= settings.maxInvalid) {
