@@ -89,7 +89,8 @@ async function timedTrial(
 ): Promise<Timed> {
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  const result = await runTrial({ settings: settingsFor(options), layers, seed, trial: 0, executor });
+  const settings = settingsFor(options);
+  const result = await runTrial({ settings, layers, seed, trial: 0, executor });
   const wall = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   return { result, wall, cpu: (cpu.user + cpu.system) / 1e6 };

@@ -18,7 +18,9 @@ import type { LayerCost } from './objective.js';
 /** Why a schedule was rejected; counted per search and reported. */
 export type Infeasibility = 'model-invalid' | 'area' | 'power' | 'input';
 
-export const INFEASIBILITIES: readonly Infeasibility[] = ['model-invalid', 'area', 'power', 'input'];
+export const INFEASIBILITIES: readonly Infeasibility[] = [
+  'model-invalid', 'area', 'power', 'input',
+];
 
 export type PointEvaluation =
   | { readonly feasible: true; readonly cost: LayerCost; readonly directives: string }
@@ -108,7 +110,10 @@ export function evaluatePoint(
 /** The compact directive list of a mapping, as the golden data and the reference spell it. */
 export function formatDirectives(directives: readonly Directive[]): string {
   return directives
-    .map((d) => (d.kind === 'cluster' ? 'C' : `${d.kind === 'spatial' ? 'S' : 'T'}${d.dim}|${d.size}`))
+    .map((d) => {
+      if (d.kind === 'cluster') return 'C';
+      return `${d.kind === 'spatial' ? 'S' : 'T'}${d.dim}|${d.size}`;
+    })
     .join(',');
 }
 

@@ -21,7 +21,8 @@ export function cachedSoftwareSpace(
   mode: DataflowMode,
   levels: number,
 ): ProductSpace<SoftwarePoint> {
-  const key = `${mode}/${levels}/${dims.N},${dims.K},${dims.C},${dims.X},${dims.Y},${dims.R},${dims.S}`;
+  const sizes = [dims.N, dims.K, dims.C, dims.X, dims.Y, dims.R, dims.S];
+  const key = `${mode}/${levels}/${sizes.join(',')}`;
   let space = spaces.get(key);
   if (!space) {
     space = buildSoftwareSpace(dims, mode, levels);

@@ -4,7 +4,12 @@ import {
   type HardwarePointTemplateName,
   type Scale,
 } from '../space/index.js';
-import { SEARCH_DEFAULTS, type OptimizerKind, type SearchSettings, type Target } from './settings.js';
+import {
+  SEARCH_DEFAULTS,
+  type OptimizerKind,
+  type SearchSettings,
+  type Target,
+} from './settings.js';
 
 /** The techniques of the paper's evaluation: Spotlight's variants and the baselines. */
 export const TECHNIQUES = [
@@ -65,7 +70,9 @@ export interface TechniqueRequest {
 export function techniqueSettings(request: TechniqueRequest): SearchSettings {
   const recipe = RECIPES[request.technique];
   const scaleTemplate = hardwareSpaceTemplate(request.scale);
-  const spaceTemplate = recipe.space ? hardwareSpaceTemplate(recipe.space(request.scale)) : scaleTemplate;
+  const spaceTemplate = recipe.space
+    ? hardwareSpaceTemplate(recipe.space(request.scale))
+    : scaleTemplate;
   const pointName = recipe.hardwarePoint?.(request.scale, request.target);
 
   let hwTrials = request.hwTrials ?? SEARCH_DEFAULTS.hwTrials;
