@@ -7,7 +7,9 @@
  * Deliberate differences from the reference:
  * - infeasible points (no cycle counted, energy/area/power <= 0) are `valid: false` with a
  *   reason and zeros in the five outputs; the reference returns them as valid raw numbers
- *   (the metric map keeps the raw finite values);
+ *   (the metric map keeps the raw finite values). A non-positive count of computations
+ *   (negative throughput), which Spotlight would accept, is invalid too; no golden case has
+ *   one;
  * - inputs on which the reference crashes, reads garbage or silently drops something throw
  *   `MaestroInputError`: zero or non-integer sizes, bandwidth, SIMD lanes or strides, a
  *   filter larger than the input, a level without a spatial map, more than three cluster

@@ -52,13 +52,15 @@ export interface Mapping {
 
 /**
  * Why a well-formed design point is infeasible: some level's output tile is empty so no cycle
- * is counted, or the reference's arithmetic turned the energy, area or power non-positive.
+ * is counted, or the reference's arithmetic turned the energy, area, power or the count of
+ * computations (hence throughput) non-positive.
  */
 export type InvalidKind =
   | 'empty-output'
   | 'non-positive-energy'
   | 'non-positive-area'
-  | 'non-positive-power';
+  | 'non-positive-power'
+  | 'non-positive-throughput';
 
 /** The five numbers every caller needs, plus validity. */
 export interface CostSummary {

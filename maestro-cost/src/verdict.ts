@@ -27,7 +27,7 @@ export function emptyOutputTile(levels: readonly LevelPlan[]): string | null {
       const where = levelName(lv.index, levels.length);
       if (lv.m[out] <= 0) {
         return `${where}: output tile ${names[0]} = ${lv.m[out]} <= 0: the ${names[1]} window ` +
-          `tile ${lv.m[window]} is smaller than the filter ${names[2]} = ${lv.m[filter]}`;
+          `tile ${lv.m[window]} is smaller than the filter tile ${names[2]} = ${lv.m[filter]}`;
       }
       if (lv.me[out] <= 0) {
         return `${where}: edge output tile ${names[0]} = ${lv.me[out]} <= 0: the ${names[1]} ` +
@@ -47,6 +47,14 @@ export function judge(run: ModelRun): Verdict {
     return {
       valid: false, invalidKind: 'empty-output',
       reason: `no cycles counted (delay ${top.runtime}): ${cause}`,
+    };
+  }
+  if (!(top.computations > 0)) {
+    const cause = emptyOutputTile(run.levels);
+    return {
+      valid: false, invalidKind: 'non-positive-throughput',
+      reason: `throughput ${top.computations / top.runtime} <= 0: the model counts ` +
+        `${top.computations} computations` + (cause === null ? '' : ` (${cause})`),
     };
   }
   if (!(run.energy.total > 0)) {

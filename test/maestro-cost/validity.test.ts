@@ -18,7 +18,7 @@ test('a window tile smaller than the filter names the level and the dimension', 
   assert.equal(result.valid, false);
   assert.equal(result.invalidKind, 'empty-output');
   assert.equal(result.reason, "no cycles counted (delay 0): level 1 (inner): output tile X' = " +
-    '-1 <= 0: the X window tile 1 is smaller than the filter S = 3');
+    '-1 <= 0: the X window tile 1 is smaller than the filter tile S = 3');
   assert.deepEqual([result.delay, result.energy, result.area, result.power, result.throughput],
     [0, 0, 0, 0, 0]);
   // The metrics stay what the reference reports, finite ones only.
@@ -34,9 +34,11 @@ test('the summary reports the same verdict as the full evaluation', () => {
 });
 
 /** A run whose top counted `runtime` cycles, with the given energy, area and power. */
-function fakeRun(runtime: number, energy: number, area: number, power: number): ModelRun {
+function fakeRun(runtime: number, energy: number, area: number, power: number,
+  computations = 100): ModelRun {
   const top = new LevelResult();
   top.runtime = runtime;
+  top.computations = computations;
   return {
     levels: [], top, firstCompleted: top, areaL1: -5, areaL2: 10,
     cost: { area, power }, energy: { total: energy } as ModelRun['energy'],
@@ -44,13 +46,17 @@ function fakeRun(runtime: number, energy: number, area: number, power: number): 
   };
 }
 
-test('energy, area or power <= 0 (the reference\'s degenerate results) are invalid', () => {
+test('energy, area, power or throughput <= 0 (degenerate results) are invalid', () => {
   assert.deepEqual(judge(fakeRun(10, 5, 7, 3)), { valid: true });
   assert.equal(judge(fakeRun(10, -1, 7, 3)).invalidKind, 'non-positive-energy');
   const area = judge(fakeRun(10, 5, -7, 3));
   assert.equal(area.invalidKind, 'non-positive-area');
   assert.match(area.reason!, /area -7 <= 0: .*L1 = -5/);
   assert.equal(judge(fakeRun(10, 5, 7, 0)).invalidKind, 'non-positive-power');
+  // Spotlight's own check would keep this one; a negative throughput is reported invalid.
+  const throughput = judge(fakeRun(10, 5, 7, 3, -40));
+  assert.equal(throughput.invalidKind, 'non-positive-throughput');
+  assert.match(throughput.reason!, /throughput -4 <= 0: the model counts -40 computations/);
 });
 
 test('with no empty output tile, a zero delay still gets a reason', () => {
