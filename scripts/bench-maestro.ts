@@ -80,8 +80,9 @@ function main(): void {
     return { layer, accel, dataflow: m.dataflow, mapping };
   });
 
+  const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
   console.log(`maestro-cost benchmark: ${inputs.length} golden cases, node ${process.version}, ` +
-    'one thread');
+    `one thread; RSS after loading the cases ${mib(process.memoryUsage().rss)} MiB`);
   report('evaluate (with metric map)', inputs, passes,
     ({ layer, accel, mapping }) => evaluate(layer, accel, mapping));
   report('evaluateSummary', inputs, passes,
@@ -92,7 +93,6 @@ function main(): void {
 
   const usage = process.resourceUsage();
   const memory = process.memoryUsage();
-  const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
   console.log(`peak RSS ${mib(usage.maxRSS * 1024)} MiB; heap used now ${mib(memory.heapUsed)} ` +
     `MiB of ${mib(memory.heapTotal)} MiB; user CPU ${(usage.userCPUTime / 1e6).toFixed(2)} s`);
 }
