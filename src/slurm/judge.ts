@@ -10,8 +10,8 @@ import type { SchedulerEntry } from './scheduler.js';
 import type { ConfigurationState } from './types.js';
 
 export interface Evidence {
-  /** Whether the results are complete; undefined when no probe was given. */
-  readonly complete: boolean | undefined;
+  /** Whether the configuration's results are complete. */
+  readonly complete: boolean;
   readonly submission: Submission | undefined;
   readonly scheduler: SchedulerEntry | undefined;
   readonly exit: ExitRecord | undefined;
@@ -44,11 +44,8 @@ const ENDINGS: Readonly<Record<string, string>> = {
 };
 
 export function judge(e: Evidence): Verdict {
-  if (e.complete === true) return { state: 'done', detail: 'results complete', source: 'results' };
-  if (!e.submission) {
-    const detail = e.complete === false ? 'not submitted; results incomplete' : 'not submitted';
-    return { state: 'pending', detail, source: 'none' };
-  }
+  if (e.complete) return { state: 'done', detail: 'results complete', source: 'results' };
+  if (!e.submission) return { state: 'pending', detail: 'not submitted', source: 'none' };
   const jobId = e.submission.jobId;
   if (e.scheduler) return fromScheduler(e, e.scheduler);
   if (e.exit) return fromExitRecord(e, e.exit);
@@ -74,7 +71,7 @@ function fromScheduler(e: Evidence, s: SchedulerEntry): Verdict {
     const since = s.elapsed ? ` for ${s.elapsed}` : '';
     return { state: 'running', detail: `${job} running${where}${since}`, source };
   }
-  if (s.state === 'COMPLETED') return finishedCleanly(e, `${job} exited 0`, source);
+  if (s.state === 'COMPLETED') return finishedCleanly(`${job} exited 0`, source);
   if (s.state === 'FAILED') {
     const code = exitCodeOf(s.exitCode) ?? e.exit?.exitCode ?? undefined;
     const how = code === undefined ? 'failed' : `exited with ${code}`;
@@ -105,17 +102,17 @@ function fromExitRecord(e: Evidence, r: ExitRecord): Verdict {
     }
     return { state: 'running', detail: `${job} started on ${r.host} at ${r.at}`, source };
   }
-  if (r.exitCode === 0) return finishedCleanly(e, `${job} exited 0`, source);
+  if (r.exitCode === 0) return finishedCleanly(`${job} exited 0`, source);
   const asked = r.signal === 'TERM' ? ' after SLURM sent SIGTERM (time limit or scancel)' : '';
   return { state: 'failed', detail: `${job} exited with ${r.exitCode}${asked}`, source };
 }
 
-/** A clean exit is done, unless the results say otherwise. */
-function finishedCleanly(e: Evidence, detail: string, source: Verdict['source']): Verdict {
-  if (e.complete === false) {
-    return { state: 'failed', detail: `${detail} but its results are incomplete`, source };
-  }
-  return { state: 'done', detail, source };
+/**
+ * Complete results were handled first, so a clean exit here left them incomplete: `single`
+ * was told to run fewer trials, or its folder was changed since.
+ */
+function finishedCleanly(detail: string, source: Verdict['source']): Verdict {
+  return { state: 'failed', detail: `${detail} but its results are incomplete`, source };
 }
 
 /** `3:0` (code:signal) as sacct prints it: the code, or undefined when absent. */

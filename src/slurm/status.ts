@@ -8,6 +8,7 @@ import { SlurmError } from './errors.js';
 import { judge, type Verdict } from './judge.js';
 import { latestByKey, readExitRecord, readSubmissions, type Submission } from './job-records.js';
 import { logPaths, slurmLayout, type SlurmLayout } from './layout.js';
+import { resultsComplete } from './results-probe.js';
 import {
   accountingStates,
   queueStates,
@@ -30,7 +31,10 @@ export interface StatusOptions<C extends SlurmConfiguration> extends SchedulerOp
    * submitted from this results folder, in submission order
    */
   readonly configurations?: readonly C[];
-  /** Whether a configuration's results are complete. @default none: the jobs decide */
+  /**
+   * Whether a configuration's results are complete.
+   * @default run.json in the configuration's folder lists every requested trial
+   */
   readonly isComplete?: CompletionProbe<C>;
   readonly logger?: SlurmLogger;
 }
@@ -57,9 +61,10 @@ export async function sweepStatus<C extends SlurmConfiguration>(
     ? [...options.configurations]
     : [...latest.values()].map((s) => s.configuration as unknown as SlurmConfiguration);
   const scheduler = await askScheduler([...latest.values()], options, logger);
+  const isComplete = options.isComplete ?? resultsComplete(options.resultsDir);
   return Promise.all(
     configurations.map((c) =>
-      statusOf(c, latest.get(configurationKey(c)), layout, scheduler, options),
+      statusOf(c, latest.get(configurationKey(c)), layout, scheduler, isComplete),
     ),
   );
 }
@@ -104,12 +109,10 @@ export async function statusOf<C extends SlurmConfiguration>(
   submission: Submission | undefined,
   layout: SlurmLayout,
   scheduler: SchedulerView,
-  options: { readonly isComplete?: CompletionProbe<C> },
+  isComplete: CompletionProbe<C>,
 ): Promise<ConfigurationStatus> {
   const key = configurationKey(configuration);
-  const complete = options.isComplete
-    ? await options.isComplete(configuration as C)
-    : undefined;
+  const complete = await isComplete(configuration as C);
   const jobId = submission?.jobId;
   const verdict = judge({
     complete,

@@ -19,6 +19,7 @@ import {
   type SchedulerOptions,
 } from './scheduler.js';
 import { askScheduler, statusOf, type ConfigurationStatus, type SchedulerView } from './status.js';
+import { resultsComplete } from './results-probe.js';
 import { defaultTimeLimit, parseTimeLimit } from './time-limit.js';
 import {
   QUIET,
@@ -49,7 +50,10 @@ export interface SubmitOptions<C extends SlurmConfiguration> extends SchedulerOp
   readonly program?: readonly string[];
   /** The jobs' working directory. @default process.cwd() */
   readonly workDir?: string;
-  /** Whether a configuration's results are complete. @default none: the jobs decide */
+  /**
+   * Whether a configuration's results are complete.
+   * @default run.json in the configuration's folder lists every requested trial
+   */
   readonly isComplete?: CompletionProbe<C>;
   /** The command, for the scripts' header. @default 'spotlight --slurm' */
   readonly writtenBy?: string;
@@ -105,11 +109,12 @@ export async function submitSweep<C extends SlurmConfiguration>(
   );
   const program = options.program ?? defaultProgram();
   const workDir = path.resolve(options.workDir ?? process.cwd());
+  const isComplete = options.isComplete ?? resultsComplete(options.resultsDir);
   const outcomes: SubmitOutcome[] = [];
 
   for (const configuration of options.configurations) {
     const key = configurationKey(configuration);
-    const status = await statusOf(configuration, latest.get(key), layout, scheduler, options);
+    const status = await statusOf(configuration, latest.get(key), layout, scheduler, isComplete);
     if (isSettled(status)) {
       logger.info(`${key}: skipped, ${status.detail}`);
       outcomes.push({ key, configuration, action: 'skipped', jobId: status.jobId,

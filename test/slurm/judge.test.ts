@@ -15,7 +15,7 @@ const submission: Submission = {
 };
 
 const base: Evidence = {
-  complete: undefined,
+  complete: false,
   submission,
   scheduler: undefined,
   exit: undefined,
@@ -89,10 +89,8 @@ describe('the state of a configuration', () => {
     );
   });
 
-  it('is done when the job exited 0, unless the results are incomplete', () => {
-    assert.equal(judge({ ...base, scheduler: queue('COMPLETED') }).state, 'done');
-    const incomplete = judge({ ...base, complete: false, scheduler: queue('COMPLETED') });
-    assert.deepEqual(incomplete, {
+  it('is failed when the job exited 0 but left its results incomplete', () => {
+    assert.deepEqual(judge({ ...base, scheduler: queue('COMPLETED') }), {
       state: 'failed',
       detail: 'job 17 exited 0 but its results are incomplete',
       source: 'squeue',
@@ -101,8 +99,8 @@ describe('the state of a configuration', () => {
 
   it('falls back on the exit record once the scheduler has forgotten the job', () => {
     assert.deepEqual(judge({ ...base, exit: exited(0) }), {
-      state: 'done',
-      detail: 'job 17 exited 0',
+      state: 'failed',
+      detail: 'job 17 exited 0 but its results are incomplete',
       source: 'exit record',
     });
     assert.equal(
