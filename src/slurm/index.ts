@@ -1,6 +1,13 @@
 /** Running a sweep on a SLURM cluster: submit its configurations, and report their state. */
 
-export { submitSweep, defaultProgram, type SubmitOptions, type SubmitOutcome } from './submit.js';
+export {
+  submitSweep,
+  defaultProgram,
+  formatSubmission,
+  type SubmitOptions,
+  type SubmitOutcome,
+} from './submit.js';
+export { resultsComplete } from './results-probe.js';
 export {
   sweepStatus,
   formatStatus,

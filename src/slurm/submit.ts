@@ -215,3 +215,23 @@ function withProgress(error: unknown, outcomes: readonly SubmitOutcome[]): unkno
 function asRecord(configuration: object): Record<string, unknown> {
   return { ...configuration };
 }
+
+/** One line per configuration, then the totals and where the job ids are kept. */
+export function formatSubmission(outcomes: readonly SubmitOutcome[], resultsDir: string): string {
+  const width = Math.max('configuration'.length, ...outcomes.map((o) => o.key.length));
+  const lines = outcomes.map((o) => {
+    const what =
+      o.action === 'submitted' ? `job ${o.jobId} (time ${o.timeLimit})`
+      : o.action === 'written' ? `${o.script} (time ${o.timeLimit})`
+      : o.reason ?? '';
+    return `${o.key.padEnd(width)}  ${o.action.padEnd(9)}  ${what}`;
+  });
+  lines.unshift(`${'configuration'.padEnd(width)}  ${'action'.padEnd(9)}  detail`);
+  const count = (action: SubmitOutcome['action']): number =>
+    outcomes.filter((o) => o.action === action).length;
+  const totals = [`${count('submitted')} submitted`, `${count('skipped')} skipped`];
+  if (count('written') > 0) totals.push(`${count('written')} written, not submitted (dry run)`);
+  lines.push(`${outcomes.length} configurations: ${totals.join(', ')}`);
+  if (count('submitted') > 0) lines.push(`job ids: ${slurmLayout(resultsDir).jobsFile}`);
+  return `${lines.join('\n')}\n`;
+}

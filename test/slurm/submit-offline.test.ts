@@ -10,6 +10,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   SlurmError,
+  formatStatus,
+  formatSubmission,
   slurmLayout,
   submitSweep,
   sweepStatus,
@@ -69,6 +71,17 @@ describe('submitting a sweep without a cluster', () => {
     assert.match(script, /^#SBATCH --time=00:59:59$/m);
     assert.match(script, /fake-single\.js single --results \S+ --scale Edge --technique Eyeriss/);
     await assert.rejects(access(layout.jobsFile));
+    assert.equal(
+      formatSubmission(outcomes, results).replaceAll(`${layout.scriptsDir}/`, ''),
+      [
+        'configuration               action     detail',
+        'Edge-Spotlight-EDP-VGG16    written    Edge-Spotlight-EDP-VGG16.sbatch (time 07:59:59)',
+        'Edge-Eyeriss-EDP-VGG16      written    Edge-Eyeriss-EDP-VGG16.sbatch (time 00:59:59)',
+        'Cloud-Spotlight-EDP-RESNET  written    Cloud-Spotlight-EDP-RESNET.sbatch (time 47:59:59)',
+        '3 configurations: 0 submitted, 0 skipped, 3 written, not submitted (dry run)',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('applies a --time override and extra sbatch options to every script', async () => {
@@ -88,11 +101,17 @@ describe('submitting a sweep without a cluster', () => {
       configurations: options.configurations,
       env: NO_SLURM,
     });
-    assert.deepEqual(rows.map((r) => [r.key, r.state, r.detail]), [
-      ['Edge-Spotlight-EDP-VGG16', 'pending', 'not submitted'],
-      ['Edge-Eyeriss-EDP-VGG16', 'pending', 'not submitted'],
-      ['Cloud-Spotlight-EDP-RESNET', 'pending', 'not submitted'],
-    ]);
+    assert.equal(
+      formatStatus(rows),
+      [
+        'configuration               state    detail',
+        'Edge-Spotlight-EDP-VGG16    pending  not submitted',
+        'Edge-Eyeriss-EDP-VGG16      pending  not submitted',
+        'Cloud-Spotlight-EDP-RESNET  pending  not submitted',
+        '3 configurations: 0 done, 0 running, 3 pending, 0 failed',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('says sbatch is missing and what to do about it', async () => {
