@@ -12,8 +12,13 @@ export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   /** Commander syntax: `--hw-trials <n>`, or `--force` for a switch. */
   readonly flags: string;
   readonly description: string;
-  /** Converts the string commander collected (or `true` for a switch). */
+  /**
+   * Converts the string commander collected (`true` for a switch, every value in order for a
+   * repeatable option).
+   */
   readonly schema: S;
+  /** The option may be given several times (`--sbatch-arg A --sbatch-arg B`). */
+  readonly repeatable?: boolean;
 }
 
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
@@ -26,7 +31,12 @@ export type OptionValues<T extends OptionTable> = {
 /** Adds every option of the table to a command. */
 export function registerOptions(command: Command, table: OptionTable): Command {
   for (const [key, spec] of Object.entries(table)) {
-    command.option(spec.flags, spec.description);
+    if (spec.repeatable) {
+      const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+      command.option(spec.flags, spec.description, collect);
+    } else {
+      command.option(spec.flags, spec.description);
+    }
     const registered = command.options[command.options.length - 1];
     if (registered.attributeName() !== key) {
       // The table key must be the name commander stores the value under, or the value is lost.

@@ -6,10 +6,13 @@
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../results/version.js';
 import type { CommandContext } from './context.js';
+import { SlurmError } from '../slurm/index.js';
 import { CliError } from './errors.js';
 import { registerCompare } from './compare/command.js';
 import { registerEvaluate } from './evaluate/command.js';
 import { registerSingle } from './single/command.js';
+import { registerStatus } from './status/command.js';
+import { registerSweeps } from './sweep/command.js';
 
 /** Status for an error inside the tool itself (EX_SOFTWARE). */
 const INTERNAL_ERROR_STATUS = 70;
@@ -29,7 +32,9 @@ export function buildProgram(context: CommandContext): Command {
     });
 
   registerSingle(program, context);
+  registerSweeps(program, context);
   registerEvaluate(program, context);
+  registerStatus(program, context);
   registerCompare(program, context);
 
   // Every subcommand reports its own errors through runCli, and never exits the process.
@@ -68,6 +73,10 @@ function report(error: unknown, context: CommandContext): number {
     const quiet = ['commander.helpDisplayed', 'commander.help', 'commander.version'];
     if (quiet.includes(error.code)) return 0;
     return 2;
+  }
+  if (error instanceof SlurmError) {
+    context.err.write(`spotlight: error: ${error.message}\n`);
+    return 1;
   }
   if (error instanceof CliError) {
     for (const line of error.message.split('\n')) context.err.write(`spotlight: error: ${line}\n`);

@@ -25,14 +25,30 @@ export function fingerprint(settings: Settings): string {
   return createHash('sha256').update(canonicalJson(settings)).digest('hex').slice(0, 16);
 }
 
-/** `hwTrials: 100 there, 10 here` for each setting that differs, for a refusal message. */
+/**
+ * `search.hwTrials: 100 there, 10 here` for each setting that differs, nested settings named
+ * by their dotted path, for a refusal message.
+ */
 export function describeDifferences(before: Settings, now: Settings): string[] {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(now)])].sort();
-  const lines: string[] = [];
-  for (const key of keys) {
-    const was = canonicalJson(before[key]);
-    const is = canonicalJson(now[key]);
-    if (was !== is) lines.push(`${key}: ${was} there, ${is} here`);
+  const was = flatten(before);
+  const is = flatten(now);
+  const keys = [...new Set([...was.keys(), ...is.keys()])].sort();
+  return keys
+    .filter((key) => was.get(key) !== is.get(key))
+    .map((key) => {
+      const there = was.get(key) ?? '(absent)';
+      return `${key}: ${there} there, ${is.get(key) ?? '(absent)'} here`;
+    });
+}
+
+/** Leaves of nested objects by dotted path, as canonical JSON; arrays are leaves. */
+function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (item !== undefined) flatten(item, prefix === '' ? key : `${prefix}.${key}`, into);
+    }
+    return into;
   }
-  return lines;
+  into.set(prefix, canonicalJson(value));
+  return into;
 }

@@ -117,7 +117,7 @@ export async function resolveSingle(values: SingleOptionValues): Promise<Resolve
       model: model.folder,
       // The sizes themselves, so an edited model file cannot mix with its earlier results.
       layers: model.layers.map(layerSummary),
-      search,
+      search: fingerprintedSearch(search),
       seed,
     },
   };
@@ -241,6 +241,24 @@ function rangeFlags(message: string): string {
   const stem = byLabel[label];
   return stem === undefined ? 'hardware ranges' : `--${stem}-low/--${stem}-high/--${stem}-step`;
 }
+
+/**
+ * The search settings that can change a trial. On a fixed accelerator the hardware space and
+ * budgets are never used, so changing them (a sweep's --hw-trials) leaves such results valid.
+ */
+function fingerprintedSearch(search: SearchSettings): Partial<SearchSettings> {
+  if (search.hardwareMode !== 'fixed') return search;
+  return Object.fromEntries(
+    Object.entries(search).filter(([key]) => !HARDWARE_SEARCH_ONLY.has(key)),
+  );
+}
+
+const HARDWARE_SEARCH_ONLY: ReadonlySet<string> = new Set([
+  'hardwareSpace',
+  'hwTrials',
+  'hwBatchSize',
+  'hwBatchTrials',
+]);
 
 function layerSummary(layer: ModelLayer): string {
   const { N, K, C, X, Y, R, S } = layer.dims;
