@@ -44,7 +44,10 @@ const ENDINGS: Readonly<Record<string, string>> = {
 };
 
 export function judge(e: Evidence): Verdict {
-  if (e.complete) return { state: 'done', detail: 'results complete', source: 'results' };
+  if (e.complete) {
+    const by = e.submission ? ` (job ${e.submission.jobId})` : '';
+    return { state: 'done', detail: `results complete${by}`, source: 'results' };
+  }
   if (!e.submission) return { state: 'pending', detail: 'not submitted', source: 'none' };
   const jobId = e.submission.jobId;
   if (e.scheduler) return fromScheduler(e, e.scheduler);
@@ -63,7 +66,8 @@ function fromScheduler(e: Evidence, s: SchedulerEntry): Verdict {
   const job = `job ${e.submission?.jobId}`;
   const source = s.source;
   if (WAITING.includes(s.state)) {
-    return { state: 'pending', detail: `${job} queued (${s.reason ?? s.state})`, source };
+    const why = s.reason ? ` (${s.reason})` : '';
+    return { state: 'pending', detail: `${job} queued${why}`, source };
   }
   if (s.state === 'SUSPENDED') return { state: 'running', detail: `${job} suspended`, source };
   if (ACTIVE.includes(s.state)) {

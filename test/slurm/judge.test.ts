@@ -41,7 +41,9 @@ const exited = (exitCode: number | null, more: Partial<ExitRecord> = {}): ExitRe
 describe('the state of a configuration', () => {
   it('is done when its results are complete, whatever the jobs say', () => {
     const v = judge({ ...base, complete: true, scheduler: queue('FAILED') });
-    assert.deepEqual(v, { state: 'done', detail: 'results complete', source: 'results' });
+    assert.deepEqual(v, { state: 'done', detail: 'results complete (job 17)', source: 'results' });
+    const local = judge({ ...base, complete: true, submission: undefined });
+    assert.equal(local.detail, 'results complete');
   });
 
   it('is pending, not submitted, when no job was ever submitted', () => {

@@ -4,12 +4,15 @@
  */
 
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { access, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
 import {
   SlurmError,
+  defaultProgram,
   formatStatus,
   formatSubmission,
   slurmLayout,
@@ -124,6 +127,18 @@ describe('submitting a sweep without a cluster', () => {
           "load the cluster's slurm module, or install the SLURM client " +
           '(Debian: apt-get install slurm-client)',
       );
+      return true;
+    });
+  });
+
+  it('answers `spotlight full-edge --slurm` without sbatch with the same advice', async () => {
+    const [node, main] = defaultProgram();
+    const args = [main, 'full-edge', '--models', 'VGG16', '--results', results, '--slurm',
+      '--partition', 'batch'];
+    const run = promisify(execFile)(node, args, { env: NO_SLURM });
+    await assert.rejects(run, (error: { code?: number; stderr?: string }) => {
+      assert.equal(error.code, 1);
+      assert.match(error.stderr ?? '', /^spotlight: error: slurm: sbatch was not found on PATH/m);
       return true;
     });
   });

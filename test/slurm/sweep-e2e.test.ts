@@ -1,8 +1,10 @@
 /**
- * End to end on the real cluster: a tiny edge sweep (two models, two techniques, both targets,
- * tiny budgets) submitted as SLURM jobs that run the real `spotlight single`, then `compare` on
- * what landed, then a resubmission that finds everything done. One configuration is also run
- * locally with the same words, to show the cluster computes the same trials.
+ * End to end on the real cluster, through the command line as users type it: a tiny edge
+ * sweep (two models, two techniques, both targets, tiny budgets) submitted with
+ * `spotlight full-edge --slurm`, its jobs running the real `spotlight single`; then
+ * `spotlight status`, `compare` on what landed, and a resubmission that finds everything done.
+ * One configuration is also run locally with the same words, to show that the cluster
+ * computes the same trials.
  */
 
 import assert from 'node:assert/strict';
@@ -11,74 +13,77 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import {
-  defaultProgram,
-  submitSweep,
-  sweepStatus,
-  type SubmitOptions,
-} from '../../src/slurm/index.js';
+import { defaultProgram, slurmLayout } from '../../src/slurm/index.js';
+import { readSubmissions } from '../../src/slurm/job-records.js';
 import { singleArgv } from '../../src/sweep/argv.js';
-import { sweepConfigurations, type Configuration } from '../../src/sweep/matrix.js';
+import { sweepConfigurations } from '../../src/sweep/matrix.js';
 import { startCluster, withClusterLogs, type Cluster } from './cluster.js';
 import { waitForJobs } from './wait.js';
 
 const execFileAsync = promisify(execFile);
 
-/** Budgets small enough for a second per configuration on one core. */
-const TINY = ['--hw-trials', '2', '--sw-trials', '4', '--workers', '1', '--quiet'];
+/** Budgets small enough for about a second per configuration on one core. */
+const BUDGETS = ['--hw-trials', '2', '--sw-trials', '4', '--workers', '1'];
+
+const FILTERS = ['--models', 'VGG16,TRANSFORMER', '--techniques', 'Spotlight,Eyeriss'];
 
 describe('a tiny sweep run end to end on a SLURM cluster', () => {
   let cluster: Cluster;
   let results: string;
-  let options: SubmitOptions<Configuration>;
-  const configurations = sweepConfigurations('full-edge', {
-    models: ['VGG16', 'TRANSFORMER'],
-    techniques: ['Spotlight', 'Eyeriss'],
-    trials: 1,
-    seed: 3,
-  });
+
+  /** Runs `spotlight ...` against the test cluster; resolves with its output and status. */
+  const spotlight = async (
+    args: readonly string[],
+  ): Promise<{ stdout: string; stderr: string; status: number }> => {
+    const [node, main] = defaultProgram();
+    try {
+      const { stdout, stderr } = await execFileAsync(node, [main, ...args], {
+        env: cluster.env,
+        cwd: cluster.dir,
+      });
+      return { stdout, stderr, status: 0 };
+    } catch (error) {
+      const failed = error as { stdout: string; stderr: string; code: number };
+      return { stdout: failed.stdout, stderr: failed.stderr, status: failed.code };
+    }
+  };
+
+  const submit = (): ReturnType<typeof spotlight> =>
+    spotlight([
+      'full-edge', ...FILTERS, '--trials', '1', '--seed', '3', ...BUDGETS,
+      '--results', results, '--slurm', '--partition', cluster.partition,
+    ]);
 
   before(async () => {
     cluster = await startCluster();
     results = path.join(cluster.dir, 'results');
-    options = {
-      configurations,
-      resultsDir: results,
-      argv: (c) => singleArgv(c, { resultsRoot: results, extra: TINY }),
-      partition: cluster.partition,
-      env: cluster.env,
-      workDir: cluster.dir,
-      writtenBy: 'spotlight full-edge --slurm',
-    };
   });
 
   after(async () => {
     await cluster?.stop();
   });
 
-  it('runs every configuration as a job and leaves complete results', () =>
+  it('submits every configuration as a job and leaves complete results', () =>
     withClusterLogs(cluster, async () => {
-      const outcomes = await submitSweep(options);
-      assert.equal(outcomes.length, 8);
-      assert.ok(outcomes.every((o) => o.action === 'submitted'));
-      await waitForJobs(cluster, outcomes.map((o) => o.jobId ?? ''), 120_000);
+      const first = await submit();
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stdout, /^8 configurations: 8 submitted, 0 skipped$/m);
+      const jobs = await readSubmissions(slurmLayout(results));
+      assert.equal(jobs.length, 8);
+      await waitForJobs(cluster, jobs.map((j) => j.jobId), 120_000);
 
-      const rows = await sweepStatus(options);
-      assert.deepEqual(
-        rows.filter((r) => r.state !== 'done').map((r) => `${r.key}: ${r.detail}`),
-        [],
-      );
+      const status = await spotlight(['status', 'full-edge', ...FILTERS, '--results', results]);
+      assert.equal(status.status, 0, status.stderr);
+      assert.match(status.stdout, /^8 configurations: 8 done, 0 running, 0 pending, 0 failed$/m);
       const out = path.join(results, 'Edge', 'Spotlight', 'EDP', 'VGG16', 'out.txt');
       assert.match(await readFile(out, 'utf8'), /^opt_hw target /m);
     }));
 
   it('compares what landed, normalised to Spotlight', () =>
     withClusterLogs(cluster, async () => {
-      const compare = ['compare', '--comparison', 'Main-Edge', '--results', results];
-      const { stdout } = await execFileAsync(process.execPath, [
-        ...defaultProgram().slice(1), ...compare,
-      ]);
-      const lines = stdout.trim().split('\n');
+      const compare = await spotlight(['compare', 'Main-Edge', '--results', results]);
+      assert.equal(compare.status, 0, compare.stderr);
+      const lines = compare.stdout.trim().split('\n');
       assert.equal(lines[0], 'Path,Min,Max,Median,Median Normalized to Spotlight');
       const rows = lines.slice(1).map((l) => l.split(','));
       assert.equal(rows.length, 8);
@@ -91,10 +96,10 @@ describe('a tiny sweep run end to end on a SLURM cluster', () => {
   it('computes on the cluster exactly what a local run computes', () =>
     withClusterLogs(cluster, async () => {
       const local = path.join(cluster.dir, 'local');
-      const c = configurations[0];
-      await execFileAsync(process.execPath, [
-        ...defaultProgram().slice(1), ...singleArgv(c, { resultsRoot: local, extra: TINY }),
-      ]);
+      const [c] = sweepConfigurations('full-edge', { models: ['VGG16'], trials: 1, seed: 3 });
+      const single = singleArgv(c, { resultsRoot: local, extra: BUDGETS });
+      const run = await spotlight([...single, '--quiet']);
+      assert.equal(run.status, 0, run.stderr);
       // Everything but the wall-clock time of each trial (`t 1.352 sec`).
       const outTxt = async (root: string): Promise<string> => {
         const file = path.join(root, c.scale, c.technique, c.target, c.model, 'out.txt');
@@ -105,10 +110,9 @@ describe('a tiny sweep run end to end on a SLURM cluster', () => {
 
   it('submits nothing again once every configuration is done', () =>
     withClusterLogs(cluster, async () => {
-      const outcomes = await submitSweep(options);
-      assert.deepEqual(
-        outcomes.map((o) => [o.action, o.reason]),
-        configurations.map(() => ['skipped', 'results complete']),
-      );
+      const again = await submit();
+      assert.equal(again.status, 0, again.stderr);
+      assert.match(again.stdout, /^8 configurations: 0 submitted, 8 skipped$/m);
+      assert.equal((await readSubmissions(slurmLayout(results))).length, 8);
     }));
 });

@@ -105,7 +105,7 @@ describe('a sweep submitted to a real SLURM cluster', () => {
         ['Edge-Spotlight-EDP-RESNET', 'submitted'],
         ['Edge-Eyeriss-EDP-RESNET', 'skipped'],
       ]);
-      assert.equal(outcomes[0].reason, 'results complete');
+      assert.equal(outcomes[0].reason, `results complete (job ${ids.get(key(ok))})`);
       assert.match(outcomes[3].reason ?? '', /running/);
       assert.notEqual(outcomes[2].jobId, ids.get(key(failing)));
       await waitForJobs(cluster, [outcomes[2].jobId ?? '']);
