@@ -2,6 +2,7 @@ import {
   evaluateSummary,
   MaestroInputError,
   parseDataflow,
+  type CostSummary,
   type Directive,
   type Layer,
 } from '../../maestro-cost/src/index.js';
@@ -33,16 +34,13 @@ export interface EvaluationLimits {
   readonly outerOrders: number;
 }
 
+/** What one outer order gave: the cost model's summary, or why it refused the input. */
+export type OrderOutcome = CostSummary | { readonly refused: string };
+
 /**
  * Evaluates one schedule of one layer on one accelerator, as the reference does: a searched
  * schedule is tried under `outerOrders` random orders of its outer level and the best order
- * (lowest delay x energy, the first on a tie) is kept. Then the area and power budgets apply.
- *
- * Unlike the reference, an order the model finds invalid (no cycles, or a non-positive
- * energy, area or power) never wins over a valid one; there such an order could win and sink
- * the whole schedule. An order the cost model refuses as input (e.g. a tile product that
- * would divide by zero, where the reference's library crashes) counts as one more invalid
- * order, so the schedule is rejected as `input` only when no order was even evaluable.
+ * is kept (see `bestOrderIndex`). Then the area and power budgets apply to that order.
  */
 export function evaluatePoint(
   layer: Layer,
@@ -60,51 +58,75 @@ export function evaluatePoint(
   }
 
   const orders = call.outerOrderSearchable && limits.outerOrders > 0
-    ? Array.from({ length: limits.outerOrders }, () => randomOuterPermutation(rng))
-    : [null];
+    ? Array.from(
+      { length: limits.outerOrders },
+      () => permuteOuterDirectives(base, randomOuterPermutation(rng)),
+    )
+    : [base];
+  const outcomes = orders.map((directives): OrderOutcome => {
+    try {
+      return evaluateSummary(call.layer, call.accelerator, { directives });
+    } catch (error) {
+      return { refused: inputProblem(error).detail };
+    }
+  });
   const modelCalls = orders.length;
 
-  let best: { cost: LayerCost; directives: Directive[] } | undefined;
-  let invalid: string | undefined;
-  let refused: string | undefined;
-  for (const order of orders) {
-    const directives = order ? permuteOuterDirectives(base, order) : base;
-    let summary;
-    try {
-      summary = evaluateSummary(call.layer, call.accelerator, { directives });
-    } catch (error) {
-      refused = inputProblem(error).detail;
-      continue;
-    }
-    if (!summary.valid) {
-      invalid = summary.reason ?? 'the cost model found the mapping invalid';
-      continue;
-    }
-    if (!best || summary.delay * summary.energy < best.cost.delay * best.cost.energy) {
-      const { delay, energy, area, power, throughput } = summary;
-      best = { cost: { delay, energy, area, power, throughput }, directives };
-    }
+  const chosen = bestOrderIndex(outcomes);
+  if (chosen < 0) {
+    // Name the model's verdict if any order reached one; refusals only if all were refused.
+    const verdict = outcomes.find((o): o is CostSummary => !('refused' in o));
+    return verdict
+      ? { feasible: false, reason: 'model-invalid', detail: verdictReason(verdict), modelCalls }
+      : { feasible: false, reason: 'input', detail: refusal(outcomes[0]), modelCalls };
   }
 
-  if (!best) {
-    return invalid !== undefined
-      ? { feasible: false, reason: 'model-invalid', detail: invalid, modelCalls }
-      : { feasible: false, reason: 'input', detail: refused!, modelCalls };
-  }
-
-  const { cost } = best;
-  if (cost.area > limits.maxArea) {
-    const detail = `area ${cost.area} um^2 exceeds max-area ${limits.maxArea}`;
+  const { delay, energy, area, power, throughput } = outcomes[chosen] as CostSummary;
+  if (area > limits.maxArea) {
+    const detail = `area ${area} um^2 exceeds max-area ${limits.maxArea}`;
     return { feasible: false, reason: 'area', detail, modelCalls };
   }
 
   // The reference compares power with max-area here, which in effect never rejects anything;
   // this compares it with max-power, as its option describes.
-  if (cost.power > limits.maxPower) {
-    const detail = `power ${cost.power} mW exceeds max-power ${limits.maxPower}`;
+  if (power > limits.maxPower) {
+    const detail = `power ${power} mW exceeds max-power ${limits.maxPower}`;
     return { feasible: false, reason: 'power', detail, modelCalls };
   }
-  return { feasible: true, cost, directives: formatDirectives(best.directives), modelCalls };
+  const cost = { delay, energy, area, power, throughput };
+  return { feasible: true, cost, directives: formatDirectives(orders[chosen]), modelCalls };
+}
+
+/**
+ * Index of the order a schedule keeps, or -1 when none is valid: the valid order with the
+ * lowest delay x energy, the earliest on a tie (the reference keeps the first minimum).
+ *
+ * Unlike the reference, an order the model finds invalid (no cycles, or a non-positive
+ * energy, area or power) never wins: there such an order's product, zero or negative, could
+ * win and sink a schedule that had valid orders. An order the cost model refuses as input
+ * (e.g. a tile product that divides by zero, where the reference's library crashes) is
+ * passed over the same way.
+ */
+export function bestOrderIndex(outcomes: readonly OrderOutcome[]): number {
+  let best = -1;
+  let bestProduct = Infinity;
+  outcomes.forEach((outcome, index) => {
+    if ('refused' in outcome || !outcome.valid) return;
+    const product = outcome.delay * outcome.energy;
+    if (best < 0 || product < bestProduct) {
+      best = index;
+      bestProduct = product;
+    }
+  });
+  return best;
+}
+
+function verdictReason(summary: CostSummary): string {
+  return summary.reason ?? 'the cost model found the mapping invalid';
+}
+
+function refusal(outcome: OrderOutcome): string {
+  return 'refused' in outcome ? outcome.refused : verdictReason(outcome);
 }
 
 /** The compact directive list of a mapping, as the golden data and the reference spell it. */
