@@ -42,7 +42,11 @@ export function describeDifferences(before: Settings, now: Settings): string[] {
 }
 
 /** Leaves of nested objects by dotted path, as canonical JSON; arrays are leaves. */
-function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {
+function flatten(
+  value: unknown,
+  prefix = '',
+  into = new Map<string, string>(),
+): Map<string, string> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
       if (item !== undefined) flatten(item, prefix === '' ? key : `${prefix}.${key}`, into);

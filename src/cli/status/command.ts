@@ -6,9 +6,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { createLogger } from '../../log/logger.js';
-import { isFolderComplete } from '../../results/completion.js';
-import { DEFAULT_RESULTS_ROOT, resultDir } from '../../results/layout.js';
-import { formatStatus, sweepStatus } from '../../slurm/index.js';
+import { DEFAULT_RESULTS_ROOT } from '../../results/layout.js';
+import { formatStatus, resultsComplete, sweepStatus } from '../../slurm/index.js';
 import { SWEEPS, matchSweep, sweepConfigurations, type SweepName } from '../../sweep/matrix.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -67,7 +66,7 @@ export function registerStatus(program: Command, context: CommandContext): void 
         sweep === undefined
           ? undefined
           : sweepConfigurations(sweep, { models: values.models, techniques: values.techniques }),
-      isComplete: (configuration) => isFolderComplete(resultDir(root, configuration)),
+      isComplete: resultsComplete(root),
       logger: log,
     });
     if (values.json) {

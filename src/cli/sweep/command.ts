@@ -8,7 +8,8 @@
 import type { Command } from 'commander';
 import { createLogger, type Logger } from '../../log/logger.js';
 import { progressMode, type Progress } from '../../log/progress.js';
-import { submitSweep, type SubmitOutcome } from '../../slurm/index.js';
+import { DEFAULT_RESULTS_ROOT } from '../../results/layout.js';
+import { formatSubmission, submitSweep, type SubmitOutcome } from '../../slurm/index.js';
 import {
   isConfigurationComplete,
   planConfiguration,
@@ -238,7 +239,7 @@ async function submitToSlurm(
   if (values.jobs !== undefined) log.warn('--jobs is ignored with --slurm: each job runs alone');
   const outcomes: SubmitOutcome[] = await submitSweep({
     configurations,
-    resultsDir: values.results ?? 'results',
+    resultsDir: values.results ?? DEFAULT_RESULTS_ROOT,
     argv: (configuration) => singleArgv(configuration, argvOptions),
     partition: (values.partition ?? values.slurmQueue) as string,
     timeLimit: values.time,
@@ -248,17 +249,7 @@ async function submitToSlurm(
     writtenBy: `spotlight ${sweep} --slurm`,
     logger: log,
   });
-  const rows: SweepRow[] = outcomes.map((outcome) => ({
-    key: outcome.key,
-    state: outcome.action,
-    detail:
-      outcome.action === 'skipped'
-        ? (outcome.reason ?? '')
-        : [outcome.jobId && `job ${outcome.jobId}`, outcome.timeLimit, outcome.script]
-            .filter(Boolean)
-            .join(', '),
-  }));
-  context.out.write(formatSweepSummary(rows));
+  context.out.write(formatSubmission(outcomes, values.results ?? DEFAULT_RESULTS_ROOT));
 }
 
 /** --list: what would run, what is complete, and the exact command line of each. */

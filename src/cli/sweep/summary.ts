@@ -10,9 +10,6 @@ export type SweepRowState =
   | 'interrupted'
   | 'failed'
   | 'not started'
-  | 'submitted'
-  | 'written'
-  | 'skipped'
   | 'partial'
   | 'other settings'
   | 'foreign files'
@@ -38,11 +35,17 @@ export function formatSweepSummary(rows: readonly SweepRow[]): string {
     row.best === undefined ? '' : `${row.target ?? ''} ${formatExponential(row.best, 4)}`.trim(),
     row.detail,
   ]);
+  // Columns empty in every row (no trials or best values in a listing) are left out.
+  const shown = header
+    .map((_, column) => column)
+    .filter((column) => column < 2 || cells.some((cell) => cell[column] !== ''));
   const widths = header.map((title, column) =>
     Math.max(title.length, ...cells.map((cell) => cell[column].length)),
   );
+  const last = shown[shown.length - 1];
   const line = (cell: string[]): string =>
-    cell.map((text, column) => (column === cell.length - 1 ? text : text.padEnd(widths[column])))
+    shown
+      .map((column) => (column === last ? cell[column] : cell[column].padEnd(widths[column])))
       .join('  ')
       .trimEnd();
 

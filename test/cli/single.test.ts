@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { CLI, FIXTURES, lines, spotlight } from './run-cli.js';
+
+const TINY = path.join(FIXTURES, 'models', 'tiny.csv');
+const TINY_RUN = [
+  'single', '--model', TINY, '--target', 'edp', '--technique', 'spotlight', '--scale', 'EDGE',
+  '--hw-trials', '2', '--sw-trials', '5', '--workers', '0',
+];
+
+/** Budgets that make a trial last long enough to be interrupted in the middle. */
+function slower(word: string): string {
+  if (word === '2') return '30';
+  return word === '5' ? '20' : word;
+}
+
+async function resultsRoot(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'spotlight-single-'));
+}
+
+function folderOf(root: string): string {
+  return path.join(root, 'Edge', 'Spotlight', 'EDP', 'tiny');
+}
+
+/** Target values of trials.csv, by trial. */
+async function targetValues(folder: string): Promise<string[]> {
+  const rows = lines(await readFile(path.join(folder, 'trials.csv'), 'utf8')).slice(1);
+  return rows.map((row) => row.split(',').slice(0, 4).join(','));
+}
+
+describe('spotlight single', () => {
+  it('writes out.txt, trials.csv, layers.csv and run.json for a tiny run', async () => {
+    const root = await resultsRoot();
+    const run = await spotlight([...TINY_RUN, '--trials', '2', '--seed', '3', '--results', root]);
+    assert.equal(run.status, 0, run.stderr);
+
+    const folder = folderOf(root);
+    assert.deepEqual((await readdir(folder)).sort(), [
+      'layers.csv',
+      'out.txt',
+      'run.json',
+      'trials.csv',
+    ]);
+    const out = await readFile(path.join(folder, 'out.txt'), 'utf8');
+    const optHw = out.split('\n').filter((line) => line.startsWith('opt_hw target '));
+    assert.equal(optHw.length, 2);
+    assert.match(optHw[0], /^opt_hw target \d\.\d{4}e[+-]\d\d edp .* point \{'num_simd_lane':/);
+
+    const trials = lines(await readFile(path.join(folder, 'trials.csv'), 'utf8'));
+    assert.equal(trials.length, 3);
+    assert.match(trials[0], /^trial,seed,valid,target_value,edp,energy,delay,throughput,area,/);
+    const layers = lines(await readFile(path.join(folder, 'layers.csv'), 'utf8'));
+    assert.equal(layers.length, 1 + 2 * 2, 'two layers per trial');
+    assert.match(layers[1], /^0,0,TINY_conv1,true,/);
+
+    const manifest = JSON.parse(await readFile(path.join(folder, 'run.json'), 'utf8'));
+    assert.equal(manifest.format, 'spotlight-ts/run@1');
+    assert.equal(manifest.seed, 3);
+    assert.equal(manifest.trialsRequested, 2);
+    assert.equal(typeof manifest.version, 'string');
+    assert.equal(manifest.settings.technique, 'Spotlight');
+    assert.equal(manifest.settings.search.hwTrials, 2);
+    assert.deepEqual(manifest.settings.layers, [
+      'TINY_conv1:1x16x8x16x16x3x3/1x1',
+      'TINY_conv2:1x32x16x8x8x1x1/1x1',
+    ]);
+    assert.deepEqual(manifest.trials.map((t: { trial: number }) => t.trial), [0, 1]);
+
+    assert.match(run.stderr, /seed 3, 2 trial\(s\), 0 worker\(s\)/);
+    assert.match(run.stderr, /trial 1\/2 done in [\d.]+ s: EDP \d\.\d{4}e\+\d\d; stopped: budget/);
+    assert.equal(run.stdout, '');
+  });
+
+  it('gives the same trials for the same seed, whatever the worker count', async () => {
+    const [inline, pooled] = [await resultsRoot(), await resultsRoot()];
+    await spotlight([...TINY_RUN, '--trials', '2', '--results', inline, '-q']);
+    const words = TINY_RUN.map((w) => (w === '0' ? '2' : w));
+    const run = await spotlight([...words, '--trials', '2', '--results', pooled, '-q']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(await targetValues(folderOf(inline)), await targetValues(folderOf(pooled)));
+  });
+
+  it('refuses a results folder made with other settings, unless --force', async () => {
+    const root = await resultsRoot();
+    await spotlight([...TINY_RUN, '--results', root, '-q']);
+    const other = TINY_RUN.map((w) => (w === '5' ? '6' : w));
+
+    const refused = await spotlight([...other, '--results', root, '-q']);
+    assert.equal(refused.status, 1);
+    assert.deepEqual(lines(refused.stderr), [
+      `spotlight: error: ${folderOf(root)} was written with different settings, so its ` +
+        "trials cannot be mixed with this run's:",
+      'spotlight: error:   search.swTrials: 5 there, 6 here',
+      'spotlight: error: choose another --results folder, or add --force to discard it',
+    ]);
+
+    const again = await spotlight([...TINY_RUN, '--results', root, '-q']);
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /is complete \(1 of 1 trials\); add --resume .* or --force/);
+
+    const forced = await spotlight([...other, '--results', root, '--force', '-q']);
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.match(forced.stderr, /warn: .*: discarding results of different settings, as --force/);
+  });
+
+  it('keeps completed trials when killed and finishes them with --resume', async () => {
+    const [killed, whole] = [await resultsRoot(), await resultsRoot()];
+    const slow = [...TINY_RUN.map(slower), '--trials', '3'];
+
+    // SIGKILL: no handler runs, the lock stays behind, nothing is flushed on the way out.
+    const child = spawn(process.execPath, [CLI, ...slow, '--results', killed], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        if (stderr.includes('trial 1/3 done')) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error(`finished before it could be killed: ${stderr}`)));
+    });
+    await new Promise((resolve) => child.on('close', resolve));
+    const kept = await targetValues(folderOf(killed));
+    assert.ok(kept.length >= 1 && kept.length < 3, `kept ${kept.length} trial(s)`);
+
+    const resumed = await spotlight([...slow, '--results', killed, '--resume']);
+    assert.equal(resumed.status, 0, resumed.stderr);
+    assert.match(resumed.stderr, /resuming; trials 0(, 1)? are complete/);
+
+    await spotlight([...slow, '--results', whole, '-q']);
+    assert.deepEqual(await targetValues(folderOf(killed)), await targetValues(folderOf(whole)));
+  });
+
+  it('stops on SIGINT with status 130 and says how to continue', async () => {
+    const root = await resultsRoot();
+    const slow = TINY_RUN.map(slower);
+    const child = spawn(process.execPath, [CLI, ...slow, '--trials', '3', '--results', root], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (chunk.includes('trial 1/3 done')) child.kill('SIGINT');
+    });
+    const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+    assert.equal(status, 130, stderr);
+    assert.match(stderr, /warn: SIGINT received: stopping the searches under way/);
+    assert.match(
+      stderr,
+      /interrupted: [12] of 3 trial\(s\) complete in .*; run the same command with --resume/,
+    );
+    assert.ok(!(await readdir(folderOf(root))).includes('.lock'), 'lock released');
+  });
+
+  it('answers bad values with the option, the value and what is accepted', async () => {
+    const run = await spotlight([
+      'single', '--model', 'vgg16', '--target', 'edpp', '--technique', 'spotlight-x',
+      '--scale', 'edgy', '--trials', '0', '--exclude-feat', 'raw,foo',
+    ]);
+    assert.equal(run.status, 2);
+    assert.deepEqual(lines(run.stderr), [
+      'spotlight: error: --target: "edpp" is not accepted; use one of EDP, Delay (any letter ' +
+        'case)',
+      'spotlight: error: --technique: "spotlight-x" is not accepted; use one of Spotlight, ' +
+        'Spotlight-GA, Spotlight-R, Spotlight-V, Spotlight-F, Spotlight-Multi, ' +
+        'Spotlight-General, Eyeriss, NVDLA, MAERI (any letter case)',
+      'spotlight: error: --scale: "edgy" is not accepted; use one of Edge, Cloud (any letter ' +
+        'case)',
+      'spotlight: error: --trials: "0" is not accepted; use an integer >= 1',
+      'spotlight: error: --exclude-feat: "raw,foo" has unknown "foo"; give a comma-separated ' +
+        'list of original, intuitive, data-driven, raw (any letter case)',
+      '(add --help for usage)',
+    ]);
+
+    const missing = await spotlight(['single', '--model', 'VGG16']);
+    assert.equal(missing.status, 2);
+    assert.deepEqual(
+      lines(missing.stderr).map((line) => line.split(':')[2]?.trim()),
+      ['--target', '--technique', '--scale', undefined],
+    );
+
+    const noFile = await spotlight([...TINY_RUN.map((w) => (w === TINY ? './none.csv' : w))]);
+    assert.equal(noFile.status, 2);
+    assert.match(lines(noFile.stderr)[0], /^spotlight: error: --model: "\.\/none\.csv" is not a /);
+
+    const ranges = await spotlight([...TINY_RUN, '--pe-low', '400']);
+    assert.equal(ranges.status, 2);
+    assert.match(lines(ranges.stderr)[0], /^spotlight: error: --pe-low\/--pe-high\/--pe-step: /);
+  });
+
+  it('evaluates one given schedule with --hw-point and --sw-point', async () => {
+    const run = await spotlight([
+      'single', '--model', 'VGG16_CONV11', '--target', 'Delay', '--technique', 'NVDLA',
+      '--scale', 'Edge', '--sw-point', "{'K':[1,16,32],'C':[1,16,32],'dataflow':'dla'}",
+    ]);
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.layer, 'VGG16_CONV11');
+    assert.equal(result.valid, true);
+    assert.ok(result.delay > 0 && result.energy > 0);
+  });
+});
