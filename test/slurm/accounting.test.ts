@@ -27,7 +27,7 @@ describe('status on a cluster with accounting', () => {
     };
     await script('squeue', 'echo "slurm_load_jobs error: Invalid job id specified" >&2; exit 1');
     await script('sacct', [
-      'echo "$@" > "$(dirname "$0")/sacct.args"',
+      'printf \'%s \' "$@" > "$(dirname "$0")/sacct.args"',
       "printf '%s\\n' '101|FAILED|3:0|n7|00:10:00' '102|CANCELLED by 1000|0:15|n7|00:00:05'",
       "printf '%s\\n' '103|TIMEOUT|0:0|n8|08:00:09'",
     ].join('\n'));
