@@ -23,7 +23,7 @@ ENV NODE_ENV=production
 COPY --from=build /spotlight/package.json /spotlight/package-lock.json ./
 COPY --from=build /spotlight/node_modules ./node_modules
 COPY --from=build /spotlight/dist ./dist
-COPY scripts/run-ae.sh scripts/compare-ae.sh ./scripts/
+COPY scripts/run-ae.sh scripts/compare-ae.sh scripts/spotlight-command.sh ./scripts/
 RUN ln -s /spotlight/dist/src/cli/main.js /usr/local/bin/spotlight \
     && chmod +x dist/src/cli/main.js scripts/run-ae.sh scripts/compare-ae.sh
 ENTRYPOINT ["spotlight"]

@@ -3,8 +3,6 @@
 # compare-ae.sh; delegates to `spotlight compare` (see README.md).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-
 usage() {
     cat <<USAGE
 Usage: $0 MODE [OPTION...]
@@ -18,16 +16,7 @@ under results/. Other options go to spotlight compare (--results DIR, --out FILE
 USAGE
 }
 
-spotlight() {
-    if [[ -n "${SPOTLIGHT:-}" ]]; then
-        ${SPOTLIGHT} "$@"
-    elif [[ -f "$root/dist/src/cli/main.js" ]]; then
-        node "$root/dist/src/cli/main.js" "$@"
-    else
-        echo "$0: spotlight is not built; run: (cd $root && npm ci && npm run build)" >&2
-        exit 1
-    fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/spotlight-command.sh"
 
 if [[ $# -lt 1 ]]; then
     usage

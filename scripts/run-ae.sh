@@ -4,8 +4,6 @@
 # delegated to `spotlight single` and the sweep commands (see README.md).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-
 usage() {
     cat <<USAGE
 Usage: $0 MODE [--trials N] [--slurm --slurm-queue QUEUE] [OPTION...]
@@ -26,17 +24,7 @@ Other options are passed on to spotlight (see: spotlight single --help).
 USAGE
 }
 
-# The built command of this checkout, unless SPOTLIGHT names another one.
-spotlight() {
-    if [[ -n "${SPOTLIGHT:-}" ]]; then
-        ${SPOTLIGHT} "$@"
-    elif [[ -f "$root/dist/src/cli/main.js" ]]; then
-        node "$root/dist/src/cli/main.js" "$@"
-    else
-        echo "$0: spotlight is not built; run: (cd $root && npm ci && npm run build)" >&2
-        exit 1
-    fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/spotlight-command.sh"
 
 if [[ $# -lt 1 ]]; then
     usage

@@ -76,6 +76,11 @@ export function parseOptions<T extends OptionTable>(
   return values as OptionValues<T>;
 }
 
+/** An option without a value. */
+export function switchOption(flags: string, description: string): OptionSpec<z.ZodBoolean> {
+  return { flags, description, schema: z.boolean() };
+}
+
 /** `-q, --quiet`, shared by every command that logs. */
 export const QUIET_OPTION = {
   flags: '-q, --quiet',

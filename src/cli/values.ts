@@ -7,6 +7,11 @@
 import { z } from 'zod';
 import { matchName } from '../sweep/names.js';
 
+/** Any non-empty text (a path, a name); `what` completes "give ..." in the message. */
+export function nonEmpty(what: string): z.ZodType<string, string> {
+  return z.string().trim().min(1, { message: `is not accepted; give ${what}` });
+}
+
 /** A name from a closed list, any letter case, returned in its canonical spelling. */
 export function choice<T extends string>(
   names: readonly T[],

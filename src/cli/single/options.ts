@@ -7,17 +7,16 @@
  * sets them; an option given overrides them.
  */
 
-import { z } from 'zod';
+import type { z } from 'zod';
 import { FEATURE_GROUPS } from '../../features/index.js';
 import { SCALES, TARGETS, TECHNIQUES } from '../../sweep/names.js';
-import { QUIET_OPTION, type OptionSpec, type OptionValues } from '../option-table.js';
-import { choice, choiceList, decimal, integer } from '../values.js';
-
-const text = (what: string): z.ZodType<string, string> =>
-  z.string().trim().min(1, { message: `is not accepted; give ${what}` });
-
-const flag = (flags: string, description: string): OptionSpec<z.ZodBoolean> =>
-  ({ flags, description, schema: z.boolean() });
+import {
+  QUIET_OPTION,
+  switchOption,
+  type OptionSpec,
+  type OptionValues,
+} from '../option-table.js';
+import { choice, choiceList, decimal, integer, nonEmpty } from '../values.js';
 
 /** `--pe-low <n>` and its siblings: one integer bound of a hardware range. */
 const bound = (
@@ -32,7 +31,7 @@ export const SINGLE_OPTIONS = {
     description:
       'VGG16, RESNET, MOBILENET, MNASNET, TRANSFORMER (any case), comma-separated layer-name ' +
       'prefixes, or a model file (.json or .csv)',
-    schema: text('a model name or a model file'),
+    schema: nonEmpty('a model name or a model file'),
   },
   target: {
     flags: '-t, --target <target>',
@@ -66,17 +65,20 @@ export const SINGLE_OPTIONS = {
   },
   hwTrials: bound('--hw-trials <n>', 'valid hardware samples per trial (default 100)'),
   swTrials: bound('--sw-trials <n>', 'valid schedules per layer and hardware sample (default 100)'),
-  scaleTrials: flag(
+  scaleTrials: switchOption(
     '--scale-trials',
     'scale the budgets by the optimiser speed relative to BO (Spotlight-GA/-R do by default)',
   ),
   results: {
     flags: '-r, --results <dir>',
     description: 'results root; the run writes <dir>/<Scale>/<Technique>/<Target>/<Model>/',
-    schema: text('a folder'),
+    schema: nonEmpty('a folder'),
   },
-  resume: flag('--resume', 'keep the completed trials of an interrupted run and run the rest'),
-  force: flag('--force', 'overwrite a results folder written with other settings'),
+  resume: switchOption(
+    '--resume',
+    'keep the completed trials of an interrupted run and run the rest',
+  ),
+  force: switchOption('--force', 'overwrite a results folder written with other settings'),
 
   simdLow: bound('--simd-low <n>', 'fewest SIMD lanes'),
   simdHigh: bound('--simd-high <n>', 'most SIMD lanes'),
@@ -131,17 +133,17 @@ export const SINGLE_OPTIONS = {
     description:
       "fix the accelerator: a template (eyeriss_edge, nvdla_cloud, MoRV_edp, ...) or a point " +
       "as the reference prints it, e.g. \"{'num_simd_lane':1,...,'subclusters':[16,16]}\"",
-    schema: text('a hardware template name or point'),
+    schema: nonEmpty('a hardware template name or point'),
   },
   swPoint: {
     flags: '--sw-point <point>',
     description: 'with --hw-point and a one-layer model: evaluate this schedule only',
-    schema: text('a software point'),
+    schema: nonEmpty('a software point'),
   },
 
-  progress: flag('--no-progress', 'no progress bar or periodic progress lines'),
+  progress: switchOption('--no-progress', 'no progress bar or periodic progress lines'),
   quiet: QUIET_OPTION,
-  verbose: flag('-v, --verbose', 'log every hardware sample (debug level)'),
+  verbose: switchOption('-v, --verbose', 'log every hardware sample (debug level)'),
 } as const satisfies Readonly<Record<string, OptionSpec>>;
 
 export type SingleOptionValues = OptionValues<typeof SINGLE_OPTIONS>;

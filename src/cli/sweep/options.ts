@@ -6,15 +6,9 @@
 
 import { z } from 'zod';
 import { MODELS, TECHNIQUES } from '../../sweep/names.js';
-import { QUIET_OPTION, type OptionSpec } from '../option-table.js';
+import { QUIET_OPTION, switchOption, type OptionSpec } from '../option-table.js';
 import { SINGLE_OPTIONS } from '../single/options.js';
-import { choiceList, integer } from '../values.js';
-
-const text = (what: string): z.ZodType<string, string> =>
-  z.string().trim().min(1, { message: `is not accepted; give ${what}` });
-
-const flag = (flags: string, description: string): OptionSpec<z.ZodBoolean> =>
-  ({ flags, description, schema: z.boolean() });
+import { choiceList, integer, nonEmpty } from '../values.js';
 
 export const SWEEP_OPTIONS = {
   trials: {
@@ -41,24 +35,27 @@ export const SWEEP_OPTIONS = {
   results: SINGLE_OPTIONS.results,
   hwTrials: SINGLE_OPTIONS.hwTrials,
   swTrials: SINGLE_OPTIONS.swTrials,
-  force: flag('--force', 'overwrite results folders written with other settings'),
-  list: flag('--list', 'list the configurations, their state and command lines; run nothing'),
+  force: switchOption('--force', 'overwrite results folders written with other settings'),
+  list: switchOption(
+    '--list',
+    'list the configurations, their state and command lines; run nothing',
+  ),
 
-  slurm: flag('--slurm', 'submit one SLURM job per configuration instead of running here'),
+  slurm: switchOption('--slurm', 'submit one SLURM job per configuration instead of running here'),
   partition: {
     flags: '--partition <name>',
     description: 'SLURM partition to submit to (with --slurm; --slurm-queue is the same)',
-    schema: text('a partition name (sinfo -s lists them)'),
+    schema: nonEmpty('a partition name (sinfo -s lists them)'),
   },
   slurmQueue: {
     flags: '--slurm-queue <name>',
     description: "the reference script's name for --partition",
-    schema: text('a partition name (sinfo -s lists them)'),
+    schema: nonEmpty('a partition name (sinfo -s lists them)'),
   },
   time: {
     flags: '--time <limit>',
     description: 'time limit of every job (default 8 h edge, 48 h cloud, 1 h Eyeriss/NVDLA)',
-    schema: text('a SLURM time limit such as 08:00:00 or 2-00:00:00'),
+    schema: nonEmpty('a SLURM time limit such as 08:00:00 or 2-00:00:00'),
   },
   sbatchArg: {
     flags: '--sbatch-arg <option>',
@@ -66,7 +63,7 @@ export const SWEEP_OPTIONS = {
     schema: z.array(z.string()),
     repeatable: true,
   },
-  dryRun: flag('--dry-run', 'with --slurm: write the batch scripts, submit nothing'),
+  dryRun: switchOption('--dry-run', 'with --slurm: write the batch scripts, submit nothing'),
 
   progress: SINGLE_OPTIONS.progress,
   quiet: QUIET_OPTION,
