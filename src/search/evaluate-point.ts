@@ -7,13 +7,12 @@ import {
   type Layer,
 } from '../../maestro-cost/src/index.js';
 import type { Rng } from '../optim/index.js';
-import {
-  permuteOuterDirectives,
-  randomOuterPermutation,
-  toCostModelCall,
-  type HardwarePoint,
-  type SoftwarePoint,
-} from '../space/index.js';
+// Space modules are imported one by one, not through the space index, so a worker thread does
+// not load the reference-format parsers (and zod): a fifth of a worker's start-up time.
+import { toCostModelCall } from '../space/cost-model-call.js';
+import type { HardwarePoint } from '../space/hardware.js';
+import { permuteOuterDirectives, randomOuterPermutation } from '../space/outer-order.js';
+import type { SoftwarePoint } from '../space/software.js';
 import type { LayerCost } from './objective.js';
 
 /** Why a schedule was rejected; counted per search and reported. */

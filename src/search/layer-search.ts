@@ -1,6 +1,7 @@
 import { parseExcludedFeatures, softwareFeatures } from '../features/index.js';
 import type { ModelLayer } from '../models/index.js';
-import { HARDWARE_LEVELS, type HardwarePoint, type SoftwarePoint } from '../space/index.js';
+import { HARDWARE_LEVELS, type HardwarePoint } from '../space/hardware.js';
+import type { SoftwarePoint } from '../space/software.js';
 import { evaluatePoint, type Infeasibility } from './evaluate-point.js';
 import { improves, layerObjective, type LayerCost } from './objective.js';
 import { makeOptimizer } from './optimizers.js';

@@ -1,11 +1,7 @@
 import type { LayerDim } from '../../maestro-cost/src/types.js';
 import { randomIndex, type Rng } from '../optim/index.js';
-import {
-  buildSoftwareSpace,
-  type DataflowMode,
-  type ProductSpace,
-  type SoftwarePoint,
-} from '../space/index.js';
+import type { ProductSpace } from '../space/product-space.js';
+import { buildSoftwareSpace, type DataflowMode, type SoftwarePoint } from '../space/software.js';
 import type { SearchSpace } from './optimizers.js';
 
 /**
