@@ -109,6 +109,7 @@ function edpOf(result: TrialResult): number {
 }
 
 async function timeExecutors(options: Options): Promise<void> {
+  const edps = new Set<string>();
   for (const workers of options.workers) {
     const startup = performance.now();
     const executor = createExecutor(workers);
@@ -134,7 +135,11 @@ async function timeExecutors(options: Options): Promise<void> {
         `(${result.modelCalls} calls)  EDP ${edpOf(result).toExponential(4)}  ` +
         `stop ${result.stop}`,
     );
+    edps.add(edpOf(result).toExponential(12));
   }
+
+  // Every executor must find the same design: each layer search owns its generator.
+  if (edps.size > 1) console.log(`WARNING: executors disagree on the final EDP: ${[...edps]}`);
 }
 
 async function seedSweep(options: Options, seeds: readonly number[]): Promise<void> {
