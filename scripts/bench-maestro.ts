@@ -4,9 +4,16 @@
  *
  * Usage: npm run bench:maestro [-- --passes N]
  * Each pass evaluates all cases once; the first pass warms the JIT and is not counted.
+ *
+ * Besides the golden cases in file order, two search-like workloads: the cases grouped by
+ * layer and accelerator (one shared Layer and Accelerator object per group, as the search
+ * passes them), and each case under three outer-level orders (the search tries three random
+ * orders of a schedule's outer level on the same layer and accelerator).
  */
-import { evaluate, evaluateSummary, parseDataflow } from '../maestro-cost/src/index.js';
-import type { Accelerator, Layer, Mapping } from '../maestro-cost/src/index.js';
+import {
+  MaestroInputError, evaluate, evaluateSummary, parseDataflow,
+} from '../maestro-cost/src/index.js';
+import type { Accelerator, Directive, Layer, Mapping } from '../maestro-cost/src/index.js';
 import { readGoldenLines } from '../test/golden.js';
 
 interface Row {
@@ -62,27 +69,89 @@ function report(label: string, inputs: Input[], passes: number,
   const times: PassTime[] = [];
   for (let pass = 0; pass < passes; pass++) times.push(timePass(inputs, run));
   const rate = (seconds: number) => String(Math.round(inputs.length / seconds)).padStart(7);
-  console.log(`${label.padEnd(32)} ${rate(median(times.map((t) => t.wall)))} evaluations/s wall,` +
-    `${rate(median(times.map((t) => t.cpu)))} per CPU-second (median of ${passes} passes)`);
+  console.log(`${label.padEnd(36)} ${rate(median(times.map((t) => t.wall)))} evaluations/s ` +
+    `wall,${rate(median(times.map((t) => t.cpu)))} per CPU-second (median of ${passes} passes)`);
+}
+
+/** Key of a layer, and of a layer on an accelerator. */
+function layerKey(row: Row): string {
+  return JSON.stringify([row.layer.dims, row.layer.strides]);
+}
+
+function accelKey(row: Row): string {
+  const m = row.maestro;
+  return JSON.stringify([m.numPes, m.simdLanes, m.bitWidth, m.bandwidth, m.subClusters]);
+}
+
+function inputOf(row: Row, layer: Layer, accel: Accelerator): Input {
+  const mapping = parseDataflow(row.maestro.dataflow, row.maestro.subClusters);
+  return { layer, accel, dataflow: row.maestro.dataflow, mapping };
+}
+
+function acceleratorOf(row: Row): Accelerator {
+  const m = row.maestro;
+  return {
+    numPes: m.numPes, simdLanes: m.simdLanes, bitWidth: m.bitWidth,
+    bandwidth: m.bandwidth, subClusters: m.subClusters,
+  };
+}
+
+/** The cases sorted by layer then accelerator, each group sharing its input objects. */
+function groupedInputs(rows: Row[]): Input[] {
+  const layers = new Map<string, Layer>();
+  const accels = new Map<string, Accelerator>();
+  const keyed = rows.map((row) => ({ row, key: `${layerKey(row)} ${accelKey(row)}` }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ row }) => {
+    const layer = layers.get(layerKey(row)) ??
+      { dims: row.layer.dims, strides: row.layer.strides };
+    layers.set(layerKey(row), layer);
+    const groupKey = `${layerKey(row)} ${accelKey(row)}`;
+    const accel = accels.get(groupKey) ?? acceleratorOf(row);
+    accels.set(groupKey, accel);
+    return inputOf(row, layer, accel);
+  });
+}
+
+/** Outer level (directives before the first cluster directive) in a fixed new order. */
+function reorderOuter(directives: Directive[], order: (outer: Directive[]) => Directive[]) {
+  const boundary = directives.findIndex((d) => d.kind === 'cluster');
+  const end = boundary < 0 ? directives.length : boundary;
+  return { directives: [...order(directives.slice(0, end)), ...directives.slice(end)] };
+}
+
+/** Every case as given, rotated by one and reversed in its outer level; shared objects. */
+function threeOrderInputs(grouped: Input[]): Input[] {
+  return grouped.flatMap((input) => {
+    const { directives } = input.mapping;
+    const rotated = reorderOuter(directives, (outer) => [...outer.slice(1), outer[0]]);
+    const reversed = reorderOuter(directives, (outer) => [...outer].reverse());
+    return [input, { ...input, mapping: rotated }, { ...input, mapping: reversed }];
+  });
+}
+
+/** A reordered outer level may divide by zero in the model: an input error, still timed. */
+function summaryOrRefusal(input: Input): unknown {
+  try {
+    return evaluateSummary(input.layer, input.accel, input.mapping);
+  } catch (error) {
+    if (error instanceof MaestroInputError) return null;
+    throw error;
+  }
 }
 
 function main(): void {
   const passes = passesFromArgs();
   const rows = readGoldenLines<Row>('maestro-cases.jsonl');
-  const inputs: Input[] = rows.map((row) => {
-    const m = row.maestro;
-    const accel: Accelerator = {
-      numPes: m.numPes, simdLanes: m.simdLanes, bitWidth: m.bitWidth,
-      bandwidth: m.bandwidth, subClusters: m.subClusters,
-    };
-    const layer: Layer = { dims: row.layer.dims, strides: row.layer.strides };
-    const mapping = parseDataflow(m.dataflow, m.subClusters);
-    return { layer, accel, dataflow: m.dataflow, mapping };
-  });
+  const inputs = rows.map((row) =>
+    inputOf(row, { dims: row.layer.dims, strides: row.layer.strides }, acceleratorOf(row)));
+  const grouped = groupedInputs(rows);
+  const threeOrders = threeOrderInputs(grouped);
 
   const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
-  console.log(`maestro-cost benchmark: ${inputs.length} golden cases, node ${process.version}, ` +
-    `one thread; RSS after loading the cases ${mib(process.memoryUsage().rss)} MiB`);
+  console.log(`maestro-cost benchmark: ${inputs.length} golden cases ` +
+    `(${new Set(rows.map(layerKey)).size} layers), node ${process.version}, one thread; ` +
+    `RSS after loading the cases ${mib(process.memoryUsage().rss)} MiB`);
   report('evaluate (with metric map)', inputs, passes,
     ({ layer, accel, mapping }) => evaluate(layer, accel, mapping));
   report('evaluateSummary', inputs, passes,
@@ -90,6 +159,9 @@ function main(): void {
   report('parseDataflow + evaluateSummary', inputs, passes,
     ({ layer, accel, dataflow }) =>
       evaluateSummary(layer, accel, parseDataflow(dataflow, accel.subClusters)));
+  report('evaluateSummary grouped by layer', grouped, passes,
+    ({ layer, accel, mapping }) => evaluateSummary(layer, accel, mapping));
+  report('evaluateSummary, 3 outer orders', threeOrders, passes, summaryOrRefusal);
 
   const usage = process.resourceUsage();
   const memory = process.memoryUsage();
