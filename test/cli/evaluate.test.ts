@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { readGoldenLines } from '../golden.js';
-import { FIXTURES, lines, spotlight } from './run-cli.js';
+import { goldenPath, readGoldenLines } from '../golden.js';
+import { CLI, FIXTURES, lines, spotlight } from './run-cli.js';
 
 const OUTPUTS = ['delay', 'energy', 'area', 'power', 'throughput'] as const;
 
@@ -112,6 +113,18 @@ describe('spotlight evaluate --cases', () => {
       'spotlight: error: --bandwidth: cannot be combined with --cases (the cases file gives ' +
         'every layer)',
     );
+  });
+
+  it('stops quietly when the reader closes the pipe early (as `| head -1` does)', async () => {
+    const child = spawn(process.execPath, [CLI, 'evaluate', '--cases',
+      goldenPath('maestro-cases.jsonl')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise((resolve) => child.on('close', resolve));
+
+    assert.equal(status, 0);
+    assert.doesNotMatch(stderr, /EPIPE|at .*\.js:\d+/);
   });
 });
 
