@@ -6,6 +6,7 @@
  * analysis to complete, the L2 of the top level), summed as C ints, not the configured
  * buffer sizes; they can wrap negative, which the caller reports as an invalid result.
  */
+import { repeatedSum } from './numeric.js';
 
 /** Unit costs: [area um^2, power mW]. */
 const MAC = [283, 1.2223] as const;
@@ -19,12 +20,6 @@ const BUS_BASE = 28.895;
 const ARBITER_PER_PE_SQUARED = 1.2886;
 const ARBITER_PER_PE = 5.5814;
 const ARBITER_BASE = -23.711;
-
-/**
- * The reference adds the PE cost P times in sequence; above this many PEs the sum is taken as
- * one product instead (at most about 3e-13 relative difference, measured on golden cases).
- */
-const SEQUENTIAL_SUM_LIMIT = 1 << 20;
 
 export interface AcceleratorCost {
   area: number;
@@ -79,19 +74,10 @@ export function acceleratorCost(hw: AcceleratorShape): AcceleratorCost {
   const area = parts(0, hw);
   const power = parts(1, hw);
 
-  // The PE array adds one PE at a time, in double, as the reference does.
-  // LIMITATION: beyond SEQUENTIAL_SUM_LIMIT PEs the array sum is a product (see above).
-  let arrayArea = 0;
-  let arrayPower = 0;
-  if (hw.numPes <= SEQUENTIAL_SUM_LIMIT) {
-    for (let i = 0; i < hw.numPes; i++) {
-      arrayArea += area.pe;
-      arrayPower += power.pe;
-    }
-  } else {
-    arrayArea = area.pe * hw.numPes;
-    arrayPower = power.pe * hw.numPes;
-  }
+  // The PE array adds one PE at a time, in double, as the reference does (`repeatedSum` gives
+  // that loop's result without running it: numPes reaches thousands).
+  const arrayArea = repeatedSum(area.pe, hw.numPes);
+  const arrayPower = repeatedSum(power.pe, hw.numPes);
   return {
     area: 0 + arrayArea + area.l2 + area.noc,
     power: 0 + arrayPower + power.l2 + power.noc,

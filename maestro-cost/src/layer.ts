@@ -20,13 +20,21 @@ export const DIM_SLOTS = 9;
 
 export const DIM_NAMES: readonly DirectiveDim[] = ['N', 'K', 'C', 'X', 'Y', 'R', 'S', "X'", "Y'"];
 
-const DIM_INDEX: Readonly<Record<string, number>> = Object.fromEntries(
-  DIM_NAMES.map((name, index) => [name, index]),
-);
-
 /** Index of a dimension name, or -1 when the name is not a dimension of a conv layer. */
 export function dimIndex(name: string): number {
-  return Object.hasOwn(DIM_INDEX, name) ? DIM_INDEX[name] : -1;
+  // A switch on the few names: no keyed lookup on the hot path of planning and validation.
+  switch (name) {
+    case 'N': return N;
+    case 'K': return K;
+    case 'C': return C;
+    case 'X': return X;
+    case 'Y': return Y;
+    case 'R': return R;
+    case 'S': return S;
+    case "X'": return XO;
+    case "Y'": return YO;
+    default: return -1;
+  }
 }
 
 /**

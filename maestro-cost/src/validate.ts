@@ -13,11 +13,27 @@ const INT32_MAX = 2147483647;
 /** The reference keeps four NoC levels, so a mapping may have at most three `C` boundaries. */
 export const MAX_CLUSTER_BOUNDARIES = 3;
 
+function isIntIn(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min &&
+    value <= INT32_MAX;
+}
+
+function notInt(field: string, value: unknown, min: number): MaestroInputError {
+  return new MaestroInputError(field, value, `an integer from ${min} to 2^31-1`);
+}
+
 function requireInt(field: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min ||
-    value > INT32_MAX) {
-    throw new MaestroInputError(field, value, `an integer from ${min} to 2^31-1`);
-  }
+  if (!isIntIn(value, min)) throw notInt(field, value, min);
+  return value;
+}
+
+/**
+ * As `requireInt` for a field whose name is built from parts: the name (a string
+ * concatenation) is made only when the check fails, so valid inputs allocate nothing.
+ */
+function requireIntAt(prefix: string, key: string | number, suffix: string, value: unknown,
+  min: number): number {
+  if (!isIntIn(value, min)) throw notInt(`${prefix}${key}${suffix}`, value, min);
   return value;
 }
 
@@ -29,9 +45,17 @@ export function validateLayer(layer: Layer): void {
     throw new MaestroInputError('layer.layerType', layer.layerType, '"CONV"',
       'the reference crashes on DSCONV and evaluates nothing for other types');
   }
-  for (const dim of LAYER_DIMS) requireInt(`layer.dims.${dim}`, layer.dims[dim], 1);
-  for (const [dim, stride] of Object.entries(layer.strides ?? {})) {
-    if (stride !== undefined) requireInt(`layer.strides.${dim}`, stride, 1);
+  for (let k = 0; k < LAYER_DIMS.length; k++) {
+    const dim = LAYER_DIMS[k];
+    requireIntAt('layer.dims.', dim, '', layer.dims[dim], 1);
+  }
+  const strides = layer.strides;
+  if (strides !== undefined && strides !== null) {
+    for (const dim in strides) {
+      if (!Object.hasOwn(strides, dim)) continue;
+      const stride = (strides as Record<string, unknown>)[dim];
+      if (stride !== undefined) requireIntAt('layer.strides.', dim, '', stride, 1);
+    }
   }
 
   // A filter wider than the input leaves no output at all (X' or Y' <= 0).
@@ -63,9 +87,10 @@ export function validateAccelerator(accel: Accelerator): void {
       'a non-empty list of sub-cluster sizes, outer level first');
   }
   let product = 1;
-  accel.subClusters.forEach((size, k) => {
-    product *= requireInt(`accelerator.subClusters[${k}]`, size, 1);
-  });
+  const subClusters = accel.subClusters;
+  for (let k = 0; k < subClusters.length; k++) {
+    product *= requireIntAt('accelerator.subClusters[', k, ']', subClusters[k], 1);
+  }
   if (product !== accel.numPes) {
     throw new MaestroInputError('accelerator.subClusters', accel.subClusters,
       `sizes whose product equals accelerator.numPes = ${accel.numPes}`,
@@ -87,27 +112,28 @@ export function validateMapping(mapping: Mapping, accel: Accelerator): number {
 
   for (let i = 0; i < directives.length; i++) {
     const d = directives[i];
-    const field = `mapping.directives[${i}]`;
     if (d === null || typeof d !== 'object') {
-      throw new MaestroInputError(field, d, 'a spatial, temporal or cluster directive');
+      throw new MaestroInputError(directiveField(i), d,
+        'a spatial, temporal or cluster directive');
     }
     if (d.kind === 'cluster') {
       boundaries++;
-      checkClusterDirective(field, d.size, boundaries, accel);
+      checkClusterDirective(i, d.size, boundaries, accel);
       requireSpatial(levelHasSpatial, levelStart, i, boundaries - 1);
       levelHasSpatial = false;
       levelStart = i + 1;
       continue;
     }
     if (d.kind !== 'spatial' && d.kind !== 'temporal') {
-      throw new MaestroInputError(`${field}.kind`, (d as { kind: unknown }).kind,
+      throw new MaestroInputError(`${directiveField(i)}.kind`, (d as { kind: unknown }).kind,
         '"spatial", "temporal" or "cluster"');
     }
     if (dimIndex(d.dim) < 0) {
-      throw new MaestroInputError(`${field}.dim`, d.dim, "one of N K C X Y R S X' Y'");
+      throw new MaestroInputError(`${directiveField(i)}.dim`, d.dim,
+        "one of N K C X Y R S X' Y'");
     }
-    requireInt(`${field}.size`, d.size, 1);
-    requireInt(`${field}.offset`, d.offset, 1);
+    requireIntAt('mapping.directives[', i, '].size', d.size, 1);
+    requireIntAt('mapping.directives[', i, '].offset', d.offset, 1);
     if (d.kind === 'spatial') levelHasSpatial = true;
   }
   requireSpatial(levelHasSpatial, levelStart, directives.length, boundaries);
@@ -119,14 +145,18 @@ export function validateMapping(mapping: Mapping, accel: Accelerator): number {
   return boundaries + 1;
 }
 
-function checkClusterDirective(field: string, size: number, k: number, accel: Accelerator) {
-  requireInt(`${field}.size`, size, 1);
+function directiveField(i: number): string {
+  return `mapping.directives[${i}]`;
+}
+
+function checkClusterDirective(i: number, size: number, k: number, accel: Accelerator) {
+  requireIntAt('mapping.directives[', i, '].size', size, 1);
   if (k >= accel.subClusters.length) {
     throw new MaestroInputError('accelerator.subClusters', accel.subClusters,
       `at least ${k + 1} entries: one per cluster directive after index 0`);
   }
   if (accel.subClusters[k] !== size) {
-    throw new MaestroInputError(`${field}.size`, size,
+    throw new MaestroInputError(`${directiveField(i)}.size`, size,
       `accelerator.subClusters[${k}] = ${accel.subClusters[k]}`,
       `cluster directive ${k} must size the same sub-cluster as the accelerator`);
   }

@@ -13,7 +13,7 @@ import {
 } from '../../maestro-cost/src/iteration.js';
 import { C, K, S, X, XO } from '../../maestro-cost/src/layer.js';
 import {
-  ArithmeticFault, LONG_MIN, idiv, ldiv, toInt32, toLong,
+  ArithmeticFault, LONG_MIN, idiv, ldiv, repeatedSum, toInt32, toLong,
 } from '../../maestro-cost/src/numeric.js';
 import {
   type LevelDirective, SPATIAL, TEMPORAL, reuseTables,
@@ -47,6 +47,44 @@ describe('C integer semantics', () => {
     assert.equal(toLong(Number.NaN), LONG_MIN);
     assert.equal(toLong(Infinity), LONG_MIN);
     assert.equal(toLong(Number.MIN_VALUE), 0);
+  });
+});
+
+describe('repeated double addition (the PE array sum)', () => {
+  const loopSum = (x: number, n: number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x;
+    return s;
+  };
+
+  test('equals the one-by-one loop bit for bit, ties and signs included', () => {
+    // A small LCG: reproducible values over many magnitudes, plus dyadic values whose
+    // multiples hit round-half-even ties, zeros, subnormals and extremes.
+    let seed = 12345;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const values = [0.75, 283, 1.5, 0.1, 1 / 3, 8.88e-3, 1e-300, 5e-324, 1e300, -0.3, 0, -0];
+    for (let k = 0; k < 600; k++) {
+      values.push((random() - 0.2) * 10 ** Math.floor(random() * 12 - 4));
+    }
+    for (let k = 0; k < 100; k++) {
+      values.push(Math.floor(random() * 1000) / 2 ** Math.floor(random() * 40));
+    }
+    const mismatches: string[] = [];
+    for (const x of values) {
+      for (const n of [0, 1, 2, 3, 7, 100, 4608, 1 + Math.floor(random() * 70000)]) {
+        const expected = loopSum(x, n);
+        const got = repeatedSum(x, n);
+        if (!Object.is(got, expected)) mismatches.push(`${x} x ${n}: ${got} vs ${expected}`);
+      }
+    }
+    assert.deepEqual(mismatches, []);
+  });
+
+  test('differs from the product: the reference adds one PE at a time', () => {
+    assert.equal(loopSum(0.1, 3), 0.30000000000000004);
+    assert.equal(repeatedSum(0.1, 3), 0.30000000000000004);
+    assert.notEqual(repeatedSum(0.1, 4608), 0.1 * 4608);
+    assert.equal(repeatedSum(0.1, 4608), loopSum(0.1, 4608));
   });
 });
 
