@@ -52,6 +52,59 @@ export function nocDelay(amount: number, bandwidth: number, hopLatency: number):
   return hopLatency + sends - 1;
 }
 
+/**
+ * Scratch memory of the engine, kept from one evaluation to the next: evaluations run one at a
+ * time (synchronous, never re-entered), and allocating the per-level typed arrays and result
+ * records anew for each one cost more than a fifth of an evaluation (allocation and GC).
+ * Consequence: the `LevelResult`s of a run are only valid until the next engine is created.
+ */
+class Workspace {
+  readonly spaces: IterationSpace[] = [];
+  readonly states: CaseState[] = [];
+  readonly partialDims: Int32Array[] = [];
+  readonly fullDims: Int32Array[] = [];
+  readonly subActive = new Float64Array(MAX_LEVELS);
+  readonly memo: { dims: Int32Array; result: LevelResult }[][] = [];
+  /** Result records handed out in this run, then reused (`resultsUsed` of them are live). */
+  readonly results: LevelResult[] = [];
+  resultsUsed = 0;
+
+  /** Bind per-level scratch to the levels of a new run. */
+  prepare(levels: readonly LevelPlan[]): void {
+    for (let i = 0; i < levels.length; i++) {
+      const lv = levels[i];
+      if (i === this.spaces.length) {
+        this.spaces.push(new IterationSpace(lv, Math.max(lv.count, SPACE_CAPACITY)));
+        this.states.push(new CaseState());
+        this.partialDims.push(new Int32Array(DIM_SLOTS));
+        this.fullDims.push(new Int32Array(DIM_SLOTS));
+        this.memo.push([]);
+      } else if (this.spaces[i].capacity < lv.count) {
+        this.spaces[i] = new IterationSpace(lv, lv.count);
+      } else {
+        this.spaces[i].bind(lv);
+      }
+      this.memo[i].length = 0;
+      this.subActive[i] = 0;
+    }
+    this.resultsUsed = 0;
+  }
+
+  /** A zeroed result record for one analysis call. */
+  newResult(): LevelResult {
+    if (this.resultsUsed === this.results.length) this.results.push(new LevelResult());
+    const res = this.results[this.resultsUsed++];
+    res.reset();
+    return res;
+  }
+}
+
+/** The model has at most four levels (three cluster boundaries). */
+const MAX_LEVELS = 4;
+/** Directives a pooled iteration space holds without reallocating (levels have 7 to 14). */
+const SPACE_CAPACITY = 32;
+const WORKSPACE = new Workspace();
+
 export class Engine {
   private readonly spaces: IterationSpace[];
   private readonly states: CaseState[];
@@ -61,6 +114,7 @@ export class Engine {
   /** Per level, busy sub-units of the last `subClusterRuntime` call (sub averages x counts). */
   private readonly subActive: Float64Array;
   private readonly memo: { dims: Int32Array; result: LevelResult }[][];
+  private readonly workspace = WORKSPACE;
   /** The first analysis to complete; its L1 requirement feeds the area model. */
   firstCompleted: LevelResult | null = null;
   /** Largest |dividend| of a long division so far (doubles are exact below 2^52). */
@@ -68,12 +122,14 @@ export class Engine {
 
   constructor(private readonly levels: readonly LevelPlan[], private readonly opts: EngineOptions,
     private readonly recorder: CaseRecorder | null = null) {
-    this.spaces = levels.map((lv) => new IterationSpace(lv));
-    this.states = levels.map(() => new CaseState());
-    this.partialDims = levels.map(() => new Int32Array(DIM_SLOTS));
-    this.fullDims = levels.map(() => new Int32Array(DIM_SLOTS));
-    this.subActive = new Float64Array(levels.length);
-    this.memo = levels.map(() => []);
+    const ws = this.workspace;
+    ws.prepare(levels);
+    this.spaces = ws.spaces;
+    this.states = ws.states;
+    this.partialDims = ws.partialDims;
+    this.fullDims = ws.fullDims;
+    this.subActive = ws.subActive;
+    this.memo = ws.memo;
   }
 
   /** Analyse the whole hierarchy on the top level's static dims. */
@@ -119,7 +175,7 @@ export class Engine {
     const lv = this.levels[index];
     const space = this.spaces[index];
     const st = this.states[index];
-    const res = new LevelResult();
+    const res = this.workspace.newResult();
     const recorder = index === 0 ? this.recorder : null;
     space.build(dims);
 

@@ -16,7 +16,10 @@ export const STATE_NAMES = ['Init', 'Steady', 'Edge'] as const;
 /** A directive has at most three states: Init, Steady, Edge. */
 const MAX_STATES = 3;
 
-/** The state lists of every directive of a level for one set of dims. Reused across calls. */
+/**
+ * The state lists of every directive of a level for one set of dims. Reused across calls, and
+ * across evaluations through `bind` (for any level of at most `capacity` directives).
+ */
 export class IterationSpace {
   readonly position: Int8Array;
   readonly occurrences: Int32Array;
@@ -29,17 +32,26 @@ export class IterationSpace {
   readonly frequency: Int32Array;
   readonly cursor: Uint8Array;
   caseCount = 0;
+  /** Most directives a bound level may have. */
+  readonly capacity: number;
 
-  constructor(readonly level: LevelPlan) {
-    const slots = level.count * MAX_STATES;
+  constructor(public level: LevelPlan, capacity = level.count) {
+    this.capacity = Math.max(capacity, level.count);
+    const slots = this.capacity * MAX_STATES;
     this.position = new Int8Array(slots);
     this.occurrences = new Int32Array(slots);
     this.unrolled = new Uint8Array(slots);
     this.initEdge = new Uint8Array(slots);
     this.see = new Uint8Array(slots);
-    this.stateCount = new Uint8Array(level.count);
-    this.frequency = new Int32Array(level.count);
-    this.cursor = new Uint8Array(level.count);
+    this.stateCount = new Uint8Array(this.capacity);
+    this.frequency = new Int32Array(this.capacity);
+    this.cursor = new Uint8Array(this.capacity);
+  }
+
+  /** Use this space for another level of at most `capacity` directives. */
+  bind(level: LevelPlan): void {
+    if (level.count > this.capacity) throw new RangeError('level exceeds the space capacity');
+    this.level = level;
   }
 
   /** Compute every directive's states on `dims` and rewind the case enumeration. */

@@ -18,6 +18,10 @@ export const DEFAULT_OFFCHIP_BANDWIDTH = 70000;
 /** The reference's fixed NoC latency per hop, cycles. */
 export const DEFAULT_HOP_LATENCY = 1;
 
+/**
+ * The raw numbers of one evaluation. Its `LevelResult`s live in the engine's reused scratch
+ * memory: read them before the next evaluation starts.
+ */
 export interface ModelRun {
   readonly levels: readonly LevelPlan[];
   /** The top level's result (the last one the reference appends). */

@@ -40,6 +40,26 @@ export class LevelResult {
   /** Final values, as the reference stores them (C longs). */
   readonly delayAverage = new Float64Array(3);
 
+  /** Back to the state of a new record, so the engine can reuse it for another analysis. */
+  reset(): void {
+    this.runtime = 0;
+    this.computations = 0;
+    this.l2Size.fill(0);
+    this.l1Size.fill(0);
+    this.l2Read.fill(0);
+    this.l2Write.fill(0);
+    this.l1Read.fill(0);
+    this.l1Write.fill(0);
+    this.peakBandwidth = 0;
+    this.averageBandwidth = 0;
+    this.averageActive = 0;
+    this.occurrences = 0;
+    this.delaySum.fill(0);
+    this.delayMin.fill(Infinity);
+    this.delayMax.fill(MAX_SEED);
+    this.delayAverage.fill(0);
+  }
+
   /** Record one counted case's NoC and compute delays. */
   addDelays(occurrences: number, ingress: number, egress: number, compute: number): void {
     this.addDelay(INGRESS_DELAY, occurrences, ingress);
