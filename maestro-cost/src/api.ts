@@ -8,30 +8,35 @@ import { metricMap, throughput } from './metrics.js';
 import { type ModelRun, runModel } from './model.js';
 import type { Analysis } from './trace.js';
 import { TopCaseRecorder, buildTrace } from './trace-builder.js';
-import type { Accelerator, CostResult, CostSummary, Layer, Mapping } from './types.js';
+import type {
+  Accelerator, CostResult, CostSummary, InvalidKind, Layer, Mapping,
+} from './types.js';
 import { judge } from './verdict.js';
+
+/**
+ * Valid and invalid summaries share one object shape (the same properties in the same order;
+ * `reason` and `invalidKind` are undefined on a valid one), so the callers' property reads
+ * stay monomorphic.
+ */
+function summary(valid: boolean, reason: string | undefined, invalidKind: InvalidKind | undefined,
+  delay: number, energy: number, area: number, power: number, throughput: number): CostSummary {
+  return { valid, reason, invalidKind, delay, energy, area, power, throughput };
+}
 
 function summarize(run: ModelRun): CostSummary {
   const verdict = judge(run);
-  if (!verdict.valid) {
-    return {
-      valid: false, reason: verdict.reason, invalidKind: verdict.invalidKind,
-      delay: 0, energy: 0, area: 0, power: 0, throughput: 0,
-    };
-  }
-  return {
-    valid: true,
-    delay: run.top.runtime,
-    energy: run.energy.total,
-    area: run.cost.area,
-    power: run.cost.power,
-    throughput: throughput(run.top),
-  };
+  if (!verdict.valid) return summary(false, verdict.reason, verdict.invalidKind, 0, 0, 0, 0, 0);
+  return summary(true, undefined, undefined, run.top.runtime, run.energy.total, run.cost.area,
+    run.cost.power, throughput(run.top));
 }
 
 function withMetrics(run: ModelRun): CostResult {
+  const s = summarize(run);
   const metrics = metricMap(run.top, run.energy, run.absComputations, run.cost.area);
-  return { ...summarize(run), metrics };
+  return {
+    valid: s.valid, reason: s.reason, invalidKind: s.invalidKind, delay: s.delay,
+    energy: s.energy, area: s.area, power: s.power, throughput: s.throughput, metrics,
+  };
 }
 
 /** Delay, energy, area, power and throughput of a layer on an accelerator with a mapping. */
