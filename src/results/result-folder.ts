@@ -245,6 +245,16 @@ export async function readManifest(dir: string): Promise<RunManifest | undefined
   return parsed.data as unknown as RunManifest;
 }
 
+/**
+ * The seed in a folder's run.json, so a run without --seed can resume (or recognise as complete)
+ * what an earlier run left: the seed is part of the fingerprint. Undefined when the folder has
+ * no readable run.json; opening the folder then says what is wrong with it.
+ */
+export async function recordedSeed(dir: string): Promise<number | undefined> {
+  const manifest = await readManifest(dir).catch(() => undefined);
+  return manifest?.seed;
+}
+
 /** Completed trials to keep, or a refusal that says what the folder holds and what to do. */
 function decide(dir: string, state: FolderState, options: OpenOptions): number[] {
   if (options.force === true) return [];

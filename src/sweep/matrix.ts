@@ -3,6 +3,7 @@
  * each sweep runs, in the order the reference's run-ae.sh launches them.
  */
 
+import { drawSeed } from '../search/rng.js';
 import {
   MODELS,
   TARGETS,
@@ -40,7 +41,11 @@ export type Cell = Omit<Configuration, 'trials' | 'seed'>;
 export interface SweepOptions {
   /** Trials per configuration. @default 1, as in the reference */
   trials?: number;
-  /** @default 1 */
+  /**
+   * Base seed of every configuration. @default one drawn for the call; the sweep command
+   * draws it itself (to log it) and keeps the seeds recorded in results folders
+   * (`keepRecordedSeeds`)
+   */
   seed?: number;
   /** Keep only these models (canonical names). */
   models?: readonly ModelName[];
@@ -49,7 +54,6 @@ export interface SweepOptions {
 }
 
 export const DEFAULT_TRIALS = 1;
-export const DEFAULT_SEED = 1;
 
 /** The canonical sweep name for any accepted spelling, or undefined. */
 export function matchSweep(raw: string): SweepName | undefined {
@@ -74,7 +78,7 @@ export function sweepCells(sweep: SweepName): Cell[] {
 /** The configurations of a sweep after filters, with trials and seed filled in. */
 export function sweepConfigurations(sweep: SweepName, options: SweepOptions = {}): Configuration[] {
   const trials = options.trials ?? DEFAULT_TRIALS;
-  const seed = options.seed ?? DEFAULT_SEED;
+  const seed = options.seed ?? drawSeed();
   return sweepCells(sweep)
     .filter((cell) => !options.models || options.models.includes(cell.model))
     .filter((cell) => !options.techniques || options.techniques.includes(cell.technique))

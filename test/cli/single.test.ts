@@ -26,6 +26,26 @@ function folderOf(root: string): string {
   return path.join(root, 'Edge', 'Spotlight', 'EDP', 'tiny');
 }
 
+/**
+ * The three result files with the wall-clock times taken out (trials.csv's wall_seconds
+ * column, out.txt's `t <seconds> sec`): what a replay with the same seed must reproduce.
+ */
+async function resultBytes(folder: string): Promise<Record<string, string>> {
+  const read = (name: string): Promise<string> => readFile(path.join(folder, name), 'utf8');
+  // The last two columns are wall_seconds and stop_reason; cells before them may hold commas.
+  const trials = await read('trials.csv');
+  assert.match(trials, /^trial,.*,wall_seconds,stop_reason\n/);
+  return {
+    'trials.csv': trials.replace(/,[^,\n]*(,[^,\n]*)$/gm, '$1'),
+    'layers.csv': await read('layers.csv'),
+    'out.txt': (await read('out.txt')).replace(/ t [\d.]+ sec$/gm, ''),
+  };
+}
+
+async function recordedSeed(folder: string): Promise<number> {
+  return JSON.parse(await readFile(path.join(folder, 'run.json'), 'utf8')).seed;
+}
+
 /** Target values of trials.csv, by trial. */
 async function targetValues(folder: string): Promise<string[]> {
   const rows = lines(await readFile(path.join(folder, 'trials.csv'), 'utf8')).slice(1);
@@ -75,11 +95,42 @@ describe('spotlight single', () => {
     assert.equal(run.stdout, '');
   });
 
+  it('draws and records a seed without --seed; --seed replays it byte for byte', async () => {
+    const [drawn, replayed] = [await resultsRoot(), await resultsRoot()];
+    const first = await spotlight([...TINY_RUN, '--trials', '2', '--results', drawn]);
+    assert.equal(first.status, 0, first.stderr);
+    const logged = /: seed (\d+) \(drawn; replay with --seed (\d+)\), 2 trial/.exec(
+      first.stderr,
+    );
+    assert.ok(logged, first.stderr);
+    assert.equal(logged[1], logged[2]);
+    const seed = Number(logged[1]);
+    assert.equal(await recordedSeed(folderOf(drawn)), seed);
+    const seedColumn = lines(await readFile(path.join(folderOf(drawn), 'trials.csv'), 'utf8'))
+      .slice(1)
+      .map((row) => row.split(',')[1]);
+    assert.deepEqual(seedColumn, [String(seed), String(seed)]);
+
+    const replay = await spotlight([
+      ...TINY_RUN, '--trials', '2', '--seed', String(seed), '--results', replayed,
+    ]);
+    assert.equal(replay.status, 0, replay.stderr);
+    assert.match(replay.stderr, new RegExp(`: seed ${seed}, 2 trial`));
+    assert.deepEqual(await resultBytes(folderOf(replayed)), await resultBytes(folderOf(drawn)));
+
+    // Run again without --seed, the complete folder is recognised by its recorded seed.
+    const rerun = await spotlight([...TINY_RUN, '--trials', '2', '--results', drawn, '--resume']);
+    assert.equal(rerun.status, 0, rerun.stderr);
+    assert.match(rerun.stderr, new RegExp(`: seed ${seed} \\(recorded in run\\.json\\)`));
+    assert.match(rerun.stderr, /all 2 trial\(s\) are complete already/);
+  });
+
   it('gives the same trials for the same seed, whatever the worker count', async () => {
     const [inline, pooled] = [await resultsRoot(), await resultsRoot()];
-    await spotlight([...TINY_RUN, '--trials', '2', '--results', inline, '-q']);
-    const words = TINY_RUN.map((w) => (w === '0' ? '2' : w));
-    const run = await spotlight([...words, '--trials', '2', '--results', pooled, '-q']);
+    const seeded = [...TINY_RUN, '--trials', '2', '--seed', '5'];
+    await spotlight([...seeded, '--results', inline, '-q']);
+    const words = seeded.map((w) => (w === '0' ? '2' : w));
+    const run = await spotlight([...words, '--results', pooled, '-q']);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(await targetValues(folderOf(inline)), await targetValues(folderOf(pooled)));
   });
@@ -130,11 +181,16 @@ describe('spotlight single', () => {
     const kept = await targetValues(folderOf(killed));
     assert.ok(kept.length >= 1 && kept.length < 3, `kept ${kept.length} trial(s)`);
 
+    // Neither run was given --seed: the resumed one continues with the seed the first drew.
+    const seed = await recordedSeed(folderOf(killed));
+    assert.match(stderr, new RegExp(`seed ${seed} \\(drawn; replay with --seed ${seed}\\)`));
     const resumed = await spotlight([...slow, '--results', killed, '--resume']);
     assert.equal(resumed.status, 0, resumed.stderr);
+    assert.match(resumed.stderr, new RegExp(`seed ${seed} \\(recorded in run\\.json\\)`));
     assert.match(resumed.stderr, /resuming; trials 0(, 1)? are complete/);
+    assert.equal(await recordedSeed(folderOf(killed)), seed);
 
-    await spotlight([...slow, '--results', whole, '-q']);
+    await spotlight([...slow, '--seed', String(seed), '--results', whole, '-q']);
     assert.deepEqual(await targetValues(folderOf(killed)), await targetValues(folderOf(whole)));
   });
 
@@ -203,6 +259,7 @@ describe('spotlight single', () => {
     assert.equal(run.status, 0, run.stderr);
     const result = JSON.parse(run.stdout);
     assert.equal(result.layer, 'VGG16_CONV11');
+    assert.ok(Number.isInteger(result.seed), 'the seed is printed, so it can be replayed');
     assert.equal(result.valid, true);
     assert.ok(result.delay > 0 && result.energy > 0);
   });

@@ -30,13 +30,45 @@ describe('sweep commands', () => {
       ],
     );
     assert.equal(summary[5], '4 configuration(s): 4 done');
-    assert.match(first.stderr, /4 configuration\(s\): 4 to run, 0 complete already; seed 1/);
+    assert.match(first.stderr, /4 configuration\(s\): 4 to run, 0 complete already; 2 at a/);
     const files = await readdir(path.join(root, 'Edge', 'NVDLA', 'Delay', 'VGG16'));
     assert.deepEqual(files.sort(), ['layers.csv', 'out.txt', 'run.json', 'trials.csv']);
 
+    // No --seed: one seed is drawn for the sweep, logged, and recorded by every configuration.
+    const drawn = /: seed (\d+) \(drawn; replay with --seed (\d+)\)\n/.exec(first.stderr);
+    assert.ok(drawn, first.stderr);
+    assert.equal(drawn[1], drawn[2]);
+    const seed = Number(drawn[1]);
+    for (const technique of ['Eyeriss', 'NVDLA']) {
+      for (const target of ['EDP', 'Delay']) {
+        const runJson = path.join(root, 'Edge', technique, target, 'VGG16', 'run.json');
+        assert.equal(JSON.parse(await readFile(runJson, 'utf8')).seed, seed, runJson);
+      }
+    }
+
+    // Started again without --seed, it finds the recorded seeds and skips everything.
     const again = await spotlight(['main-edge', ...filter, ...TINY_BUDGET]);
     assert.equal(again.status, 0, again.stderr);
     assert.equal(lines(again.stdout).at(-1), '4 configuration(s): 4 complete');
+    assert.match(again.stderr, new RegExp(`: seed ${seed} \\(recorded in run\\.json\\)\n`));
+
+    // Widened, the new configurations get a new drawn seed and the others keep theirs.
+    const wider = await spotlight([
+      'full-edge', '--models', 'vgg16', '--techniques', 'Eyeriss,NVDLA,MAERI', '--results', root,
+      ...TINY_BUDGET, '--list',
+    ]);
+    assert.equal(wider.status, 0, wider.stderr);
+    const fresh = new RegExp(
+      `: seed ${seed} \\(recorded in run\\.json\\) for 4 configuration\\(s\\), ` +
+        'seed (\\d+) \\(drawn; replay with --seed \\d+\\) for the other 2\n',
+    ).exec(wider.stderr);
+    assert.ok(fresh, wider.stderr);
+    const seedOf = (key: string): string | undefined => {
+      const row = lines(wider.stdout).find((line) => line.startsWith(`${key} `));
+      return / --seed (\d+) /.exec(row ?? '')?.[1];
+    };
+    assert.equal(seedOf('Edge-NVDLA-Delay-VGG16'), String(seed));
+    assert.equal(seedOf('Edge-MAERI-EDP-VGG16'), fresh[1]);
 
     const compare = await spotlight(['compare', 'Main-Edge', '--results', root]);
     assert.deepEqual(
@@ -89,6 +121,8 @@ describe('sweep commands', () => {
     const script = await readFile(path.join(root, 'slurm', 'scripts', scripts[0]), 'utf8');
     assert.match(script, /#SBATCH (-p|--partition)[ =]batch/);
     assert.match(script, /single --model VGG16 --target Delay --technique Spotlight-R --scale /);
+    // The job is given the sweep's drawn seed, so it does not depend on when it starts.
+    assert.match(script, / --trials 1 --seed \d+ --results /);
   });
 
   it('refuses options that cannot work, before running anything', async () => {

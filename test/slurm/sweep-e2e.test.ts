@@ -2,7 +2,8 @@
  * End to end on the real cluster, through the command line as users type it: a tiny edge
  * sweep (two models, two techniques, both targets, tiny budgets) submitted with
  * `spotlight full-edge --slurm`, its jobs running the real `spotlight single`; then
- * `spotlight status`, `compare` on what landed, and a resubmission that finds everything done.
+ * `spotlight status`, `compare` on what landed, and resubmissions (with the same --seed, and
+ * without one, when the seeds recorded in the results apply) that find everything done.
  * One configuration is also run locally with the same words, to show that the cluster
  * computes the same trials.
  */
@@ -48,9 +49,9 @@ describe('a tiny sweep run end to end on a SLURM cluster', () => {
     }
   };
 
-  const submit = (): ReturnType<typeof spotlight> =>
+  const submit = (seed: readonly string[] = ['--seed', '3']): ReturnType<typeof spotlight> =>
     spotlight([
-      'full-edge', ...FILTERS, '--trials', '1', '--seed', '3', ...BUDGETS,
+      'full-edge', ...FILTERS, '--trials', '1', ...seed, ...BUDGETS,
       '--results', results, '--slurm', '--partition', cluster.partition,
     ]);
 
@@ -117,6 +118,15 @@ describe('a tiny sweep run end to end on a SLURM cluster', () => {
     withClusterLogs(cluster, async () => {
       const again = await submit();
       assert.equal(again.status, 0, again.stderr);
+      assert.equal((await readSubmissions(slurmLayout(results))).length, 8, again.stdout);
+    }));
+
+  it('submits nothing again without --seed either: the recorded seeds apply', () =>
+    withClusterLogs(cluster, async () => {
+      const again = await submit([]);
+      assert.equal(again.status, 0, again.stderr);
+      assert.match(again.stderr, /: seed 3 \(recorded in run\.json\)\n/);
+      assert.match(again.stdout, /^8 configurations: 0 submitted, 8 skipped$/m);
       assert.equal((await readSubmissions(slurmLayout(results))).length, 8, again.stdout);
     }));
 });

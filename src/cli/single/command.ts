@@ -24,7 +24,7 @@ import { UsageError } from '../errors.js';
 import { interruptedStatus, watchInterrupts } from '../interrupt.js';
 import { parseOptions, registerOptions } from '../option-table.js';
 import { SINGLE_OPTIONS, type SingleOptionValues } from './options.js';
-import { resolveSingle, type ResolvedSingle } from './resolve.js';
+import { describeSeed, resolveSingle, type ResolvedSingle } from './resolve.js';
 import { runConfiguration } from './run.js';
 
 export function registerSingle(program: Command, context: CommandContext): void {
@@ -37,6 +37,10 @@ export function registerSingle(program: Command, context: CommandContext): void 
         '',
         'Results: <results>/<Scale>/<Technique>/<Target>/<Model>/ with out.txt, trials.csv,',
         'layers.csv and run.json. Ctrl-C keeps the completed trials; --resume continues.',
+        '',
+        "Seed: without --seed a run takes the seed recorded in the folder's run.json (so",
+        '--resume needs no --seed), or else draws one. The log says which; run.json and',
+        'trials.csv record it, and --seed with that value replays the run byte for byte.',
         '',
         'Examples:',
         '  spotlight single --model VGG16 --target EDP --technique Spotlight --scale Edge',
@@ -126,9 +130,8 @@ function logChoices(resolved: ResolvedSingle, log: Logger): void {
       `${search.swTrials} schedules per layer, dataflow ${search.dataflow}`,
   );
   log.info(
-    `seed ${resolved.seed}${resolved.seedIsDefault ? ' (default; set with --seed)' : ''}, ` +
-      `${resolved.trials} trial(s), ${resolved.workers} worker(s)` +
-      `${resolved.workersIsDefault ? ' (one per core)' : ''}`,
+    `${describeSeed(resolved.seed, resolved.seedSource)}, ${resolved.trials} trial(s), ` +
+      `${resolved.workers} worker(s)${resolved.workersIsDefault ? ' (one per core)' : ''}`,
   );
   log.info(`results: ${resolved.resultsDir}`);
 }
@@ -158,15 +161,17 @@ function evaluateGivenPoint(resolved: ResolvedSingle, text: string, context: Com
     ]);
   }
 
+  // The outer directives' random orders come from the seed, printed so it can be replayed.
+  const seed = resolved.seed;
   const outcome = evaluatePoint(
     layer,
     hardware,
     software,
     resolved.search,
-    streamRng(resolved.seed, 'sw-point'),
+    streamRng(seed, 'sw-point'),
   );
   const record = outcome.feasible
-    ? { layer: layer.name, valid: true, ...outcome.cost, directives: outcome.directives }
-    : { layer: layer.name, valid: false, reason: `${outcome.reason}: ${outcome.detail}` };
+    ? { layer: layer.name, seed, valid: true, ...outcome.cost, directives: outcome.directives }
+    : { layer: layer.name, seed, valid: false, reason: `${outcome.reason}: ${outcome.detail}` };
   context.out.write(`${JSON.stringify(record)}\n`);
 }

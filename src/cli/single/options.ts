@@ -55,7 +55,9 @@ export const SINGLE_OPTIONS = {
   },
   seed: {
     flags: '--seed <seed>',
-    description: 'base seed; trial i derives its own (default 1)',
+    description:
+      "base seed; trial i derives its own (default: the one in the results folder's " +
+      'run.json, else drawn and logged)',
     schema: integer(0, 2 ** 31 - 1),
   },
   workers: {

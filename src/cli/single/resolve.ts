@@ -16,7 +16,9 @@ import {
   type ModelLayer,
 } from '../../models/index.js';
 import { DEFAULT_RESULTS_ROOT, resultDir } from '../../results/layout.js';
+import { recordedSeed } from '../../results/result-folder.js';
 import {
+  drawSeed,
   techniqueSettings,
   type SearchSettings,
 } from '../../search/index.js';
@@ -28,11 +30,14 @@ import {
   resolveHardwarePoint,
   type HardwareSpaceOverrides,
 } from '../../space/index.js';
-import { DEFAULT_SEED, DEFAULT_TRIALS } from '../../sweep/matrix.js';
+import { DEFAULT_TRIALS } from '../../sweep/matrix.js';
 import { matchName, MODELS, type Scale, type Target, type Technique } from '../../sweep/names.js';
 import { UsageError, type Problem } from '../errors.js';
 import { flagOf } from '../option-table.js';
 import { REQUIRED_SINGLE_OPTIONS, SINGLE_OPTIONS, type SingleOptionValues } from './options.js';
+
+/** Where a run's seed came from: --seed, the results folder's run.json, or a fresh draw. */
+export type SeedSource = 'given' | 'recorded' | 'drawn';
 
 export interface ResolvedSingle {
   readonly scale: Scale;
@@ -45,7 +50,7 @@ export interface ResolvedSingle {
   readonly layers: readonly ModelLayer[];
   readonly search: SearchSettings;
   readonly seed: number;
-  readonly seedIsDefault: boolean;
+  readonly seedSource: SeedSource;
   readonly trials: number;
   readonly workers: number;
   readonly workersIsDefault: boolean;
@@ -91,9 +96,10 @@ export async function resolveSingle(values: SingleOptionValues): Promise<Resolve
     throw new UsageError(problems);
   }
 
-  const seed = values.seed ?? DEFAULT_SEED;
   const workers = values.workers ?? Math.max(1, availableParallelism());
   const resultsRoot = values.results ?? DEFAULT_RESULTS_ROOT;
+  const resultsDir = resultDir(resultsRoot, { scale, technique, target, model: model.folder });
+  const { seed, source } = await chooseSeed(values.seed, resultsDir, values.swPoint);
   return {
     scale,
     technique,
@@ -103,12 +109,12 @@ export async function resolveSingle(values: SingleOptionValues): Promise<Resolve
     layers: model.layers,
     search,
     seed,
-    seedIsDefault: values.seed === undefined,
+    seedSource: source,
     trials: values.trials ?? DEFAULT_TRIALS,
     workers,
     workersIsDefault: values.workers === undefined,
     resultsRoot,
-    resultsDir: resultDir(resultsRoot, { scale, technique, target, model: model.folder }),
+    resultsDir,
     swPoint: values.swPoint,
     fingerprintSettings: {
       scale,
@@ -121,6 +127,37 @@ export async function resolveSingle(values: SingleOptionValues): Promise<Resolve
       seed,
     },
   };
+}
+
+/**
+ * --seed when given. Otherwise the seed an earlier run recorded in the folder, so that --resume
+ * and a rerun of a complete configuration find its trials (the seed is fingerprinted); failing
+ * that, a fresh one, which the run logs and records so it can be replayed. A schedule evaluated
+ * alone (--sw-point) writes no folder, so it does not read one either.
+ */
+async function chooseSeed(
+  given: number | undefined,
+  resultsDir: string,
+  swPoint: string | undefined,
+): Promise<{ seed: number; source: SeedSource }> {
+  if (given !== undefined) return { seed: given, source: 'given' };
+  if (swPoint === undefined) {
+    const recorded = await recordedSeed(resultsDir);
+    if (recorded !== undefined) return { seed: recorded, source: 'recorded' };
+  }
+  return { seed: drawSeed(), source: 'drawn' };
+}
+
+/** `seed 7`, and where it came from when the user did not give it. */
+export function describeSeed(seed: number, source: SeedSource): string {
+  switch (source) {
+    case 'given':
+      return `seed ${seed}`;
+    case 'recorded':
+      return `seed ${seed} (recorded in run.json)`;
+    case 'drawn':
+      return `seed ${seed} (drawn; replay with --seed ${seed})`;
+  }
 }
 
 interface LoadedLayers {

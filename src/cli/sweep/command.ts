@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { createLogger, type Logger } from '../../log/logger.js';
 import { progressMode, type Progress } from '../../log/progress.js';
 import { DEFAULT_RESULTS_ROOT } from '../../results/layout.js';
+import { drawSeed } from '../../search/index.js';
 import { formatSubmission, submitSweep, type SubmitOutcome } from '../../slurm/index.js';
 import {
   isConfigurationComplete,
@@ -25,6 +26,7 @@ import {
   type SweepName,
 } from '../../sweep/matrix.js';
 import { singleArgv, type SingleArgvOptions } from '../../sweep/argv.js';
+import { describeSweepSeeds, keepRecordedSeeds } from '../../sweep/seeds.js';
 import type { CommandContext } from '../context.js';
 import { UsageError, type Problem } from '../errors.js';
 import { interruptedStatus, watchInterrupts } from '../interrupt.js';
@@ -65,13 +67,15 @@ async function runSweep(
   context: CommandContext,
 ): Promise<void> {
   checkCombinations(values);
-  const configurations = sweepConfigurations(sweep, {
+  const resultsRoot = values.results ?? DEFAULT_RESULTS_ROOT;
+  const seed = values.seed ?? drawSeed();
+  const matrix = sweepConfigurations(sweep, {
     trials: values.trials,
-    seed: values.seed,
+    seed,
     models: values.models,
     techniques: values.techniques,
   });
-  if (configurations.length === 0) {
+  if (matrix.length === 0) {
     const cells = sweepCells(sweep);
     const techniques = [...new Set(cells.map((cell) => cell.technique))].join(', ');
     throw new UsageError([
@@ -91,6 +95,13 @@ async function runSweep(
     beforeWrite: () => progress?.clear(),
     afterWrite: () => progress?.redraw(),
   });
+
+  // Without --seed, folders that hold a run keep its seed, so they are still recognised as
+  // complete (or resumed) when the sweep is started again; the rest get the drawn seed.
+  const { configurations, recorded } = values.seed === undefined
+    ? await keepRecordedSeeds(matrix, resultsRoot)
+    : { configurations: matrix, recorded: [] };
+  log.info(describeSweepSeeds(seed, values.seed !== undefined, matrix.length, recorded));
 
   const argvOptions: SingleArgvOptions = {
     resultsRoot: values.results,
@@ -119,7 +130,7 @@ async function runSweep(
   const workers = plans[0].resolved.workers;
   log.info(
     `${plans.length} configuration(s): ${toRun.length} to run, ${skipped} complete already; ` +
-      `seed ${plans[0].resolved.seed}, ${values.jobs ?? 1} at a time, ${workers} worker(s)`,
+      `${values.jobs ?? 1} at a time, ${workers} worker(s)`,
   );
 
   const interruption = watchInterrupts(log, () => progress?.clear());
@@ -282,6 +293,11 @@ function helpText(sweep: SweepName): string {
     '',
     'Each configuration runs as `spotlight single` and writes',
     '<results>/<Scale>/<Technique>/<Target>/<Model>/; complete ones are skipped.',
+    '',
+    'Seed: without --seed each configuration whose folder has a run.json keeps the seed',
+    'recorded there (so a sweep started again skips or resumes it); the others get one seed',
+    'drawn for the sweep, logged so that --seed with it replays them. Every command line',
+    '(--list, SLURM batch scripts) carries its seed.',
     '',
     'Examples:',
     `  spotlight ${sweep} --trials 10`,

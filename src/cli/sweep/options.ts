@@ -15,7 +15,12 @@ export const SWEEP_OPTIONS = {
     ...SINGLE_OPTIONS.trials,
     description: 'independent trials per configuration (default 1)',
   },
-  seed: SINGLE_OPTIONS.seed,
+  seed: {
+    ...SINGLE_OPTIONS.seed,
+    description:
+      "base seed of every configuration (default: the one in a configuration's run.json, " +
+      'else one drawn for the sweep and logged)',
+  },
   models: {
     flags: '--models <list>',
     description: `only these models, comma-separated: ${MODELS.join(', ')}`,
