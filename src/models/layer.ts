@@ -24,8 +24,54 @@ export interface LayerShapeInput {
   declaredType?: DeclaredLayerKind;
 }
 
-/** Builds a layer with unit strides everywhere except X and Y. */
+/** A layer whose sizes cannot describe a convolution; names the layer and the field. */
+export class LayerShapeError extends RangeError {
+  readonly code = 'LAYER_SHAPE_INVALID';
+
+  constructor(
+    readonly layer: string,
+    readonly field: LayerDim,
+    message: string,
+  ) {
+    super(`layer ${layer}, ${field}: ${message}`);
+    this.name = 'LayerShapeError';
+  }
+}
+
+/**
+ * Why a filter does not fit its input, per field, or nothing when it fits. A filter taller
+ * (R > Y) or wider (S > X) than its input leaves no output; the cost model refuses every
+ * schedule of such a layer, so a search on it could only spin until it gave up.
+ */
+export function filterFitProblems(
+  dims: Readonly<Record<LayerDim, number>>,
+): { field: 'R' | 'S'; message: string }[] {
+  const problems: { field: 'R' | 'S'; message: string }[] = [];
+  if (dims.R > dims.Y) {
+    problems.push({
+      field: 'R',
+      message: `${dims.R} is larger than the input height Y = ${dims.Y}; allowed: ` +
+        `1 to ${dims.Y} (a filter cannot be taller than its input)`,
+    });
+  }
+  if (dims.S > dims.X) {
+    problems.push({
+      field: 'S',
+      message: `${dims.S} is larger than the input width X = ${dims.X}; allowed: ` +
+        `1 to ${dims.X} (a filter cannot be wider than its input)`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Builds a layer with unit strides everywhere except X and Y. Throws a LayerShapeError when
+ * the filter does not fit the input (see `filterFitProblems`).
+ */
 export function makeLayer(input: LayerShapeInput): ModelLayer {
+  const [problem] = filterFitProblems(input.dims);
+  if (problem !== undefined) throw new LayerShapeError(input.name, problem.field, problem.message);
+
   const strides = Object.fromEntries(LAYER_DIMS.map((dim) => [dim, 1])) as Record<LayerDim, number>;
   strides.X = input.strideX ?? 1;
   strides.Y = input.strideY ?? 1;

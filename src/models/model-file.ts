@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseString } from 'fast-csv';
 import { z } from 'zod';
-import { DECLARED_LAYER_KINDS, makeLayer, resolveDuplicateNames } from './layer.js';
+import {
+  DECLARED_LAYER_KINDS,
+  filterFitProblems,
+  makeLayer,
+  resolveDuplicateNames,
+} from './layer.js';
 import type { ModelLayer } from './layer.js';
 
 /**
@@ -10,7 +15,7 @@ import type { ModelLayer } from './layer.js';
  *
  * Fields (CSV header names or JSON keys): name, N, K, C, X, Y, R, S, then optional strideX,
  * strideY (default 1) and type (CONV or DSCONV, default CONV; every layer is evaluated as CONV
- * regardless, as in the reference). A CSV file may start with a header row naming its columns
+ * regardless, as in the reference). The filter must fit its input: R <= Y and S <= X. A CSV file may start with a header row naming its columns
  * in any order (it has a column called `name`); without one, columns are read in the order
  * above. CSV lines starting with `#` are comments.
  */
@@ -62,7 +67,11 @@ export class ModelFileError extends Error {
       const place = [where, field].filter((part) => part !== '').join(', ');
       return `  ${place === '' ? '' : `${place}: `}${issue.message}`;
     });
-    super(`model file ${source} is invalid:\n${lines.join('\n')}`);
+    // A problem of the whole file (not JSON, a directory, no layer) fits on one line.
+    const whole = issues.length === 1 && issues[0].row === 0 && issues[0].field === '';
+    super(whole
+      ? `model file ${source}: ${issues[0].message}`
+      : `model file ${source} is invalid:\n${lines.join('\n')}`);
     this.name = 'ModelFileError';
   }
 }
@@ -73,11 +82,27 @@ export interface LoadedModel {
   readonly replacedNames: string[];
 }
 
+/**
+ * Names of the layers declared DSCONV. They are evaluated as CONV, as the reference does, which
+ * a user who wrote DSCONV may not expect: callers warn with these.
+ */
+export function declaredDepthwise(layers: readonly ModelLayer[]): string[] {
+  return layers.filter((layer) => layer.declaredType === 'DSCONV').map((layer) => layer.name);
+}
+
 export type ModelFileFormat = 'json' | 'csv';
 
 /** Reads and validates a model file; the format follows the extension, else the content. */
 export async function loadModelFile(file: string): Promise<LoadedModel> {
-  const text = await readFile(file, 'utf8');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    // A folder is a plain mistake of the user's, not a fault of the tool: say so.
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+    const message = 'is a directory, not a file';
+    throw new ModelFileError(file, [{ row: 0, field: '', message }]);
+  }
   const extension = path.extname(file).toLowerCase();
   const format: ModelFileFormat =
     extension === '.json' ? 'json'
@@ -103,6 +128,11 @@ export async function parseModelText(
       continue;
     }
     const { name, N, K, C, X, Y, R, S, strideX, strideY, type } = parsed.data;
+    const misfits = filterFitProblems({ N, K, C, X, Y, R, S });
+    if (misfits.length > 0) {
+      issues.push(...misfits.map(({ field, message }) => ({ row, field, message })));
+      continue;
+    }
     layers.push(makeLayer({
       name,
       dims: { N, K, C, X, Y, R, S },

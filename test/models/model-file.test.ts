@@ -4,8 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  LayerShapeError,
   ModelFileError,
+  declaredDepthwise,
   loadModelFile,
+  makeLayer,
   parseModelText,
   type ModelFileIssue,
 } from '../../src/models/index.js';
@@ -39,8 +42,8 @@ test('a CSV file with a header gives layers, defaulting strides and type', async
 });
 
 test('a CSV file without a header reads columns in the documented order', async () => {
-  const { layers } = await parseModelText('a,2,3,4,5,6,7,8,1,2\n', 'csv');
-  assert.deepEqual(layers[0].dims, { N: 2, K: 3, C: 4, X: 5, Y: 6, R: 7, S: 8 });
+  const { layers } = await parseModelText('a,2,3,4,9,10,7,8,1,2\n', 'csv');
+  assert.deepEqual(layers[0].dims, { N: 2, K: 3, C: 4, X: 9, Y: 10, R: 7, S: 8 });
   assert.equal(layers[0].strides.Y, 2);
 });
 
@@ -150,4 +153,63 @@ test('layout and value problems of a CSV file are reported together, by row', as
   const csv = '# c\nname,N,K,C,X,Y,R,S\n\na,1,0,1,1,1,1,1\n\r\nb,1,1,1,1,1,1,1,1\n';
   const issues = await issuesOf(csv, 'csv');
   assert.deepEqual(issues.map((issue) => [issue.row, issue.field]), [[4, 'K'], [6, '']]);
+});
+
+test('a filter larger than its input is refused at load time, naming row and field', async () => {
+  // Every schedule of such a layer is refused by the cost model, so a search would only spin.
+  const csv = [
+    'name,N,K,C,X,Y,R,S',
+    'ok,1,16,3,3,3,3,3',
+    'tall,1,16,3,4,2,3,3',
+    'both,1,16,3,2,2,3,3',
+  ].join('\n');
+  assert.deepEqual(await issuesOf(csv, 'csv'), [
+    {
+      row: 3,
+      field: 'R',
+      message: '3 is larger than the input height Y = 2; allowed: 1 to 2 ' +
+        '(a filter cannot be taller than its input)',
+    },
+    {
+      row: 4,
+      field: 'R',
+      message: '3 is larger than the input height Y = 2; allowed: 1 to 2 ' +
+        '(a filter cannot be taller than its input)',
+    },
+    {
+      row: 4,
+      field: 'S',
+      message: '3 is larger than the input width X = 2; allowed: 1 to 2 ' +
+        '(a filter cannot be wider than its input)',
+    },
+  ]);
+
+  const json = JSON.stringify([{ name: 'wide', N: 1, K: 1, C: 1, X: 2, Y: 9, R: 1, S: 5 }]);
+  const [issue] = await issuesOf(json, 'json');
+  assert.deepEqual([issue.row, issue.field], [1, 'S']);
+});
+
+test('makeLayer refuses a filter larger than its input, naming the layer and field', () => {
+  const dims = { N: 1, K: 16, C: 3, X: 2, Y: 2, R: 3, S: 1 };
+  assert.throws(() => makeLayer({ name: 'L1', dims }), (error: Error) => {
+    assert.ok(error instanceof LayerShapeError);
+    assert.equal(error.field, 'R');
+    assert.match(error.message, /^layer L1, R: 3 is larger than the input height Y = 2/);
+    return true;
+  });
+  assert.equal(makeLayer({ name: 'fits', dims: { ...dims, R: 2 } }).dims.R, 2);
+});
+
+test('a directory given as a model file is said to be one', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'spotlight-models-'));
+  await assert.rejects(loadModelFile(dir), (error: Error) => {
+    assert.ok(error instanceof ModelFileError);
+    assert.match(error.message, /is a directory, not a file/);
+    return true;
+  });
+});
+
+test('layers declared DSCONV are listed, so a caller can warn they run as CONV', async () => {
+  const csv = 'name,N,K,C,X,Y,R,S,type\na,1,1,8,8,8,3,3,DSCONV\nb,1,8,8,8,8,1,1\n';
+  assert.deepEqual(declaredDepthwise((await parseModelText(csv, 'csv')).layers), ['a']);
 });
