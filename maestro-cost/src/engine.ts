@@ -19,7 +19,9 @@ import {
 import { ldiv } from './numeric.js';
 import { LevelResult } from './results.js';
 import type { CaseTrace } from './trace.js';
-import { criticalPsums, psumMapping, subClusterDims, tensorTraffic } from './volumes.js';
+import {
+  criticalPsums, firstUnitPsums, psumMapping, subClusterDims, tensorTraffic,
+} from './volumes.js';
 
 // LIMITATION: every NoC level has the same bandwidth and one hop per transfer, as Spotlight
 // configures the reference; MAESTRO's per-level NoCs and hop counts are not modelled.
@@ -185,9 +187,17 @@ export class Engine {
       loadCase(space, caseId, st);
       const rec = recorder === null ? null : recorder.begin(lv, st);
 
-      // Until one case is fully counted, every case retakes the buffer requirements.
+      // Until one case is fully counted, every case retakes the buffer requirements. The
+      // traffic of each tensor is taken once per case, for them and for the case's counts.
+      const egress = tensorTraffic(lv, st, OUTPUT);
+      let ingressInput = 0;
+      let ingressFilter = 0;
+      let ingressTaken = false;
       if (counted === 0) {
-        bufferRequirements(lv, st, dims, res);
+        ingressInput = tensorTraffic(lv, st, INPUT);
+        ingressFilter = tensorTraffic(lv, st, FILTER);
+        ingressTaken = true;
+        bufferRequirements(lv, dims, res, ingressInput, ingressFilter, egress);
         if (rec !== null) rec.bufferReq = true;
       }
       const occ = st.occurrences;
@@ -197,12 +207,12 @@ export class Engine {
       }
 
       // Output tensor: sent up, and partial sums accumulated in the sub-units.
-      const egress = tensorTraffic(lv, st, OUTPUT);
-      const psums = psumMapping(lv, st);
+      const unitPsums = firstUnitPsums(lv, st);
+      const psums = psumMapping(lv, st, unitPsums);
       res.l2Write[OUTPUT] += occ * egress;
       res.l1Write[OUTPUT] += occ * psums;
       res.l1Read[OUTPUT] += occ * psums;
-      const critical = criticalPsums(lv, st);
+      const critical = criticalPsums(lv, st, unitPsums);
       if (rec !== null) Object.assign(rec, { egress, psums, criticalPsums: critical });
       if (critical <= 0) {
         if (rec !== null) rec.skipped = 'npsum<=0';
@@ -210,8 +220,10 @@ export class Engine {
       }
 
       // Input tensors: sent down; L1 writes of an input equal its L2 reads so far.
-      const ingressInput = tensorTraffic(lv, st, INPUT);
-      const ingressFilter = tensorTraffic(lv, st, FILTER);
+      if (!ingressTaken) {
+        ingressInput = tensorTraffic(lv, st, INPUT);
+        ingressFilter = tensorTraffic(lv, st, FILTER);
+      }
       res.l2Read[INPUT] += occ * ingressInput;
       res.l1Write[INPUT] = res.l2Read[INPUT];
       res.l1Read[INPUT] += occ * psums;
@@ -312,26 +324,35 @@ export class Engine {
  * Buffer requirements (double-buffered) and whole-tensor counts of a level, from one case.
  * Input and filter requirements accumulate across runs; the output's is overwritten.
  */
-function bufferRequirements(lv: LevelPlan, st: CaseState, dims: Int32Array,
-  res: LevelResult): void {
-  for (const tensor of [INPUT, FILTER]) {
-    res.l2Size[tensor] += 2 * tensorTraffic(lv, st, tensor);
-    let whole = 1;
-    for (const v of TENSOR_VARS[tensor]) whole *= dims[v];
-    res.l2Write[tensor] = whole;
-    res.l1Size[tensor] += 2 * residentVolume(lv, TENSOR_MASKS[tensor]);
-  }
+function bufferRequirements(lv: LevelPlan, dims: Int32Array, res: LevelResult,
+  inputTraffic: number, filterTraffic: number, outputTraffic: number): void {
+  res.l2Size[INPUT] += 2 * inputTraffic;
+  res.l2Write[INPUT] = tensorCount(INPUT, dims);
+  res.l1Size[INPUT] += 2 * residentVolume(lv, TENSOR_MASKS[INPUT]);
+  res.l2Size[FILTER] += 2 * filterTraffic;
+  res.l2Write[FILTER] = tensorCount(FILTER, dims);
+  res.l1Size[FILTER] += 2 * residentVolume(lv, TENSOR_MASKS[FILTER]);
 
   // The output count reads X' and Y' through the overlap pairs, ignoring the stride.
-  res.l2Size[OUTPUT] = 2 * tensorTraffic(lv, st, OUTPUT);
+  res.l2Size[OUTPUT] = 2 * outputTraffic;
   let outputs = 1;
-  for (const v of TENSOR_VARS[OUTPUT]) {
+  const outputVars = TENSOR_VARS[OUTPUT];
+  for (let k = 0; k < outputVars.length; k++) {
+    const v = outputVars[k];
     if (v === X) outputs *= (dims[X] - dims[S] + 1) | 0;
     else if (v === Y) outputs *= (dims[Y] - dims[R] + 1) | 0;
     else outputs *= dims[v];
   }
   res.l2Read[OUTPUT] = outputs;
   res.l1Size[OUTPUT] = 2 * residentVolume(lv, TENSOR_MASKS[OUTPUT]);
+}
+
+/** Elements of a whole input tensor on `dims`. */
+function tensorCount(tensor: number, dims: Int32Array): number {
+  const vars = TENSOR_VARS[tensor];
+  let whole = 1;
+  for (let k = 0; k < vars.length; k++) whole *= dims[vars[k]];
+  return whole;
 }
 
 /** Steady tiles of a tensor's dims that have a table entry (X and Y as input windows). */

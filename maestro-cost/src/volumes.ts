@@ -35,6 +35,15 @@ export function mappedVolume(lv: LevelPlan, st: CaseState, mask: number, first: 
   return volume;
 }
 
+/** Whether a not-yet-unrolled dim of the tensor, inner to the change, restarts from Init. */
+function reloadedInside(lv: LevelPlan, st: CaseState, mask: number, changed: number): boolean {
+  for (let i = changed + 1; i < lv.count; i++) {
+    const v = lv.dim[i];
+    if (((mask >> v) & 1) === 1 && st.position[v] === INIT && st.unrolled[v] === 0) return true;
+  }
+  return false;
+}
+
 /**
  * Elements of an input tensor sent to one sub-unit in this case: the whole tile after a reset,
  * only the fresh slice along the dim that changed, or 0 when the tensor stays resident.
@@ -44,15 +53,7 @@ export function ingressVolume(lv: LevelPlan, st: CaseState, mask: number, first:
   const changed = st.changed;
   if (changed < 0) return mappedVolume(lv, st, mask, first, seePE);
 
-  // Whether a not-yet-unrolled dim of the tensor, inner to the change, restarts from Init.
-  let reloaded = false;
-  for (let i = changed + 1; i < lv.count; i++) {
-    const v = lv.dim[i];
-    if (((mask >> v) & 1) === 1 && st.position[v] === INIT && st.unrolled[v] === 0) {
-      reloaded = true;
-      break;
-    }
-  }
+  const reloaded = reloadedInside(lv, st, mask, changed);
 
   let volume = 1;
   let tensorChanges = false;
@@ -75,6 +76,58 @@ export function ingressVolume(lv: LevelPlan, st: CaseState, mask: number, first:
     }
   }
   return tensorChanges ? volume : 0;
+}
+
+/**
+ * `ingressVolume` of the first sub-unit plus `others` times that of a non-first one (neither
+ * a partial edge unit): both volumes taken in one pass, multiplied in the same order as the
+ * two separate calls would, so the result is bit for bit the same.
+ */
+function ingressFirstPlusOthers(lv: LevelPlan, st: CaseState, mask: number,
+  others: number): number {
+  const changed = st.changed;
+  let first = 1;
+  let other = 1;
+  if (changed < 0) {
+    for (let i = 0; i < lv.count; i++) {
+      const v = lv.dim[i];
+      if (((mask >> v) & 1) === 0) continue;
+      if (lv.kind[i] === TEMPORAL) {
+        const tile = st.edge[v] === 1 ? lv.me[v] : lv.m[v];
+        first *= tile;
+        other *= tile;
+      } else if (st.edge[v] === 0 || lv.nec > 1) {
+        first *= lv.m[v];
+        other *= lv.m[v];
+      } else if (lv.nec === 1) {
+        first *= lv.me[v];
+      }
+    }
+    return first + others * other;
+  }
+
+  const reloaded = reloadedInside(lv, st, mask, changed);
+
+  let tensorChanges = false;
+  for (let i = 0; i < lv.count; i++) {
+    const v = lv.dim[i];
+    if (((mask >> v) & 1) === 0) continue;
+    if (i === changed) tensorChanges = true;
+    const pos = st.position[v];
+    const fresh = i === changed && !reloaded;
+    if (lv.kind[i] === TEMPORAL) {
+      let tile: number;
+      if (pos === INIT) tile = st.edge[v] === 1 ? lv.me[v] : lv.m[v];
+      else tile = fresh ? Math.max(lv.u[v], 1) : lv.m[v];
+      first *= tile;
+      other *= tile;
+    } else {
+      first *= lv.m[v];
+      if (pos === INIT) other *= i > changed ? lv.u[v] : lv.m[v];
+      else other *= fresh ? lv.u[v] : lv.m[v];
+    }
+  }
+  return tensorChanges ? first + others * other : 0 + others * 0;
 }
 
 /** `u` as a factor: a zero count of fresh elements contributes 1. */
@@ -139,6 +192,35 @@ export function egressVolume(lv: LevelPlan, st: CaseState, psum: boolean, first:
 }
 
 /**
+ * `egressVolume` (no partial sums, reuse at the edge) of the first sub-unit plus `others`
+ * times that of a non-first one (not a partial edge unit), in one pass; same products in the
+ * same order as the separate calls.
+ */
+function egressFirstPlusOthers(lv: LevelPlan, st: CaseState, others: number): number {
+  const nec = lv.nec;
+  let first = 1;
+  let other = 1;
+  for (let k = 0; k < OUTPUT_VARS.length; k++) {
+    const v = OUTPUT_VARS[k];
+    const a = v === Y ? YO : v === X ? XO : v;
+    const pos = st.position[v];
+    if (lv.kind[lv.first[v]] === TEMPORAL) {
+      let tile: number;
+      if (pos === INIT) tile = st.edge[v] === 1 ? lv.me[a] : lv.m[a];
+      else tile = pos === STEADY ? lv.m[a] : lv.me[a];
+      first *= tile;
+      other *= tile;
+    } else if (pos === INIT || pos === STEADY || nec > 1) {
+      first *= lv.m[a];
+      other *= uniqueFactor(lv, a);
+    } else if (nec === 1) {
+      first *= lv.me[v];
+    }
+  }
+  return first + others * other;
+}
+
+/**
  * The spatial var of a tensor whose state decides the aggregation: the last of the tensor's
  * vars whose first directive is spatial. Returns -1 when the tensor is not spatially mapped,
  * or the var + 16 when one of its spatial vars is in an edge state.
@@ -177,8 +259,9 @@ export function tensorTraffic(lv: LevelPlan, st: CaseState, tensor: number): num
   const sp = spatialVar(lv, st, TENSOR_VARS[tensor]);
   if (sp < 0) return unitTraffic(lv, st, tensor, true, false);
   if (sp < 16) {
-    return unitTraffic(lv, st, tensor, true, false) +
-      (lv.size - 1) * unitTraffic(lv, st, tensor, false, false);
+    return tensor === OUTPUT
+      ? egressFirstPlusOthers(lv, st, lv.size - 1)
+      : ingressFirstPlusOthers(lv, st, TENSOR_MASKS[tensor], lv.size - 1);
   }
   const see = st.see[sp - 16] === 1;
   let traffic = unitTraffic(lv, st, tensor, true, lv.nec === 1 && see);
@@ -194,7 +277,7 @@ export function tensorTraffic(lv: LevelPlan, st: CaseState, tensor: number): num
  * L1 counters). Unlike egress, every spatial directive of the level takes part in deciding
  * the edge, and the last one's state wins.
  */
-export function psumMapping(lv: LevelPlan, st: CaseState): number {
+export function psumMapping(lv: LevelPlan, st: CaseState, unitPsums: number): number {
   let sp = spatialVar(lv, st, OUTPUT_VARS);
   let edge = sp >= 16;
   for (let i = 0; i < lv.count; i++) {
@@ -202,22 +285,30 @@ export function psumMapping(lv: LevelPlan, st: CaseState): number {
     sp = lv.dim[i];
     if (st.edge[sp] === 1) edge = true;
   }
-  if (sp < 0 || !edge) return lv.size * egressVolume(lv, st, true, true, false, true);
+  if (sp < 0 || !edge) return lv.size * unitPsums;
 
   const v = sp >= 16 ? sp - 16 : sp;
   const see = st.see[v] === 1;
   let psums = egressVolume(lv, st, true, true, lv.nec === 1 && see, true);
   if (lv.nec > 1) {
-    psums += fullEdgeUnits(lv.nec, see) * egressVolume(lv, st, true, true, false, true);
+    psums += fullEdgeUnits(lv.nec, see) * unitPsums;
     if (see) psums += egressVolume(lv, st, true, false, true, false);
   }
   return psums;
 }
 
+/**
+ * Partial sums of the first sub-unit when it is not a partial edge unit: `unitPsums` for
+ * `psumMapping` and `criticalPsums`, taken once per case.
+ */
+export function firstUnitPsums(lv: LevelPlan, st: CaseState): number {
+  return egressVolume(lv, st, true, true, false, true);
+}
+
 /** Partial sums on the critical (first) sub-unit; a value <= 0 skips the case. */
-export function criticalPsums(lv: LevelPlan, st: CaseState): number {
+export function criticalPsums(lv: LevelPlan, st: CaseState, unitPsums: number): number {
   const sp = spatialVar(lv, st, OUTPUT_VARS);
-  if (sp < 16) return egressVolume(lv, st, true, true, false, true);
+  if (sp < 16) return unitPsums;
   const see = st.see[sp - 16] === 1;
   return egressVolume(lv, st, true, true, lv.nec === 1 && see, true);
 }
