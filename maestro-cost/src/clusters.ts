@@ -144,18 +144,30 @@ function convertOutputDirectives(directives: LevelDirective[]): void {
   }
 }
 
+/** Bit mask of the dims the directives name. */
+function dimMask(directives: readonly LevelDirective[]): number {
+  let mask = 0;
+  for (let i = 0; i < directives.length; i++) mask |= 1 << directives[i].dim;
+  return mask;
+}
+
 /** Step 2: every dim of the upper level missing here, as a temporal map, at the front. */
 function inheritMissing(upper: readonly LevelDirective[], directives: LevelDirective[]): void {
-  for (const up of upper) {
-    if (findFirst(directives, up.dim) !== null) continue;
+  let named = dimMask(directives);
+  for (let k = 0; k < upper.length; k++) {
+    const up = upper[k];
+    if (((named >> up.dim) & 1) === 1) continue;
     directives.unshift({ kind: TEMPORAL, dim: up.dim, size: up.size, offset: up.offset });
+    named |= 1 << up.dim;
   }
 }
 
 /** Step 3: dims still missing are unrolled, in the reference's sorted order. */
 function unrollMissing(directives: LevelDirective[], dims: Int32Array, present: number): void {
-  for (const v of INPUT_TENSOR_VARS) {
-    if (findFirst(directives, v) !== null || (present & (1 << v)) === 0) continue;
+  const named = dimMask(directives);
+  for (let k = 0; k < INPUT_TENSOR_VARS.length; k++) {
+    const v = INPUT_TENSOR_VARS[k];
+    if (((named >> v) & 1) === 1 || (present & (1 << v)) === 0) continue;
     directives.push({ kind: TEMPORAL, dim: v, size: dims[v], offset: dims[v] });
   }
 }
@@ -206,9 +218,22 @@ function renameRemainingOutputDims(directives: LevelDirective[]): void {
 
 /** Dims of the next level: per input-tensor var, the smaller of this level's tile and dim. */
 function lowerDims(directives: readonly LevelDirective[], dims: Int32Array): Int32Array {
-  const next = new Int32Array(DIM_SLOTS);
-  for (const v of INPUT_TENSOR_VARS) next[v] = Math.min(findFirst(directives, v)!.size, dims[v]);
-  return next;
+  // The first directive on each dim gives its tile (every input-tensor var has one by now).
+  const tiles = new Int32Array(DIM_SLOTS);
+  let seen = 0;
+  for (let i = 0; i < directives.length; i++) {
+    const d = directives[i];
+    if (((seen >> d.dim) & 1) === 1) continue;
+    tiles[d.dim] = d.size;
+    seen |= 1 << d.dim;
+  }
+  for (let k = 0; k < INPUT_TENSOR_VARS.length; k++) {
+    const v = INPUT_TENSOR_VARS[k];
+    tiles[v] = Math.min(tiles[v], dims[v]);
+  }
+  tiles[XO] = 0;
+  tiles[YO] = 0;
+  return tiles;
 }
 
 /**
@@ -244,20 +269,21 @@ function freezeLevel(
   const offset = new Int32Array(count);
   const first = new Int8Array(DIM_SLOTS).fill(-1);
   let firstSpatial = -1;
-  directives.forEach((d, i) => {
+  for (let i = 0; i < count; i++) {
+    const d = directives[i];
     kind[i] = d.kind;
     dim[i] = d.dim;
     tile[i] = d.size;
     offset[i] = d.offset;
     if (first[d.dim] < 0) first[d.dim] = i;
     if (firstSpatial < 0 && d.kind === SPATIAL) firstSpatial = i;
-  });
+  }
 
   const sp = directives[firstSpatial];
   const nec = edgeClusterCount(sp.size, sp.offset, dims[sp.dim], size);
-  const tables = reuseTables(directives, dims);
+  const { m, u, me, ue, present } = reuseTables(directives, dims);
   return {
     index, isInnermost, size, nec, count, kind, dim, tile, offset, first, firstSpatial,
-    dims, dimsPresent, ...tables,
+    dims, dimsPresent, m, u, me, ue, present,
   };
 }
