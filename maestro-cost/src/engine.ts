@@ -41,8 +41,6 @@ export interface CaseRecorder {
   sub(record: CaseTrace, see: boolean, mult: number, result: LevelResult, dims: Int32Array): void;
 }
 
-const MAX_DIVIDEND_SEED = 0;
-
 /**
  * Cycles to move `amount` elements over a NoC of `bandwidth` elements per cycle: one hop's
  * latency for the head, then one cycle per further send. Sends = amount / bandwidth rounded up
@@ -119,8 +117,12 @@ export class Engine {
   private readonly workspace = WORKSPACE;
   /** The first analysis to complete; its L1 requirement feeds the area model. */
   firstCompleted: LevelResult | null = null;
-  /** Largest |dividend| of a long division so far (doubles are exact below 2^52). */
-  maxDividend = MAX_DIVIDEND_SEED;
+  /**
+   * Largest |dividend| of a long division so far (doubles are exact below 2^52). Kept in a
+   * typed array: a field seeded with the small int 0 and then given doubles changes the
+   * engine's hidden class, which deoptimised every method reading it.
+   */
+  private readonly dividend = new Float64Array(1);
 
   constructor(private readonly levels: readonly LevelPlan[], private readonly opts: EngineOptions,
     private readonly recorder: CaseRecorder | null = null) {
@@ -132,6 +134,10 @@ export class Engine {
     this.fullDims = ws.fullDims;
     this.subActive = ws.subActive;
     this.memo = ws.memo;
+  }
+
+  get maxDividend(): number {
+    return this.dividend[0];
   }
 
   /** Analyse the whole hierarchy on the top level's static dims. */
@@ -160,7 +166,7 @@ export class Engine {
   /** Note the magnitude of a long about to be divided (see `maxDividend`). */
   private track(dividend: number): void {
     const magnitude = Math.abs(dividend);
-    if (magnitude > this.maxDividend) this.maxDividend = magnitude;
+    if (magnitude > this.dividend[0]) this.dividend[0] = magnitude;
   }
 
   private div(dividend: number, divisor: number): number {
