@@ -15,9 +15,10 @@ import type { ModelLayer } from './layer.js';
  *
  * Fields (CSV header names or JSON keys): name, N, K, C, X, Y, R, S, then optional strideX,
  * strideY (default 1) and type (CONV or DSCONV, default CONV; every layer is evaluated as CONV
- * regardless, as in the reference). The filter must fit its input: R <= Y and S <= X. A CSV file may start with a header row naming its columns
- * in any order (it has a column called `name`); without one, columns are read in the order
- * above. CSV lines starting with `#` are comments.
+ * regardless, as in the reference). The filter must fit its input: R <= Y and S <= X. A CSV
+ * file may start with a header row naming its columns in any order (it has a column called
+ * `name`); without one, columns are read in the order above. CSV lines starting with `#` are
+ * comments.
  */
 
 export const MODEL_FILE_FIELDS = [
