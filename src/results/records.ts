@@ -68,4 +68,9 @@ export interface TrialRecord {
   readonly invalidReasons?: Readonly<Record<string, number>>;
   /** Why the search of this trial stopped (budget reached, too many invalid points, ...). */
   readonly stopReason?: string;
+  /**
+   * The first point the cost model refused as input (not as an invalid mapping): the layer,
+   * the model's message and whether the layer, the accelerator or the schedule was at fault.
+   */
+  readonly inputProblem?: string;
 }

@@ -3,7 +3,7 @@ import type { ModelLayer } from '../models/index.js';
 import { buildHardwareSpace, type HardwarePoint } from '../space/index.js';
 import type { Infeasibility } from './evaluate-point.js';
 import type { LayerSearchExecutor } from './executor.js';
-import type { LayerSchedule, LayerSearchResult } from './layer-search.js';
+import type { InputProblem, LayerSchedule, LayerSearchResult } from './layer-search.js';
 import {
   improves,
   modelObjective,
@@ -17,7 +17,8 @@ import type { SearchSettings } from './settings.js';
 /** Why a trial's search stopped. */
 export type StopReason =
   | 'budget'        // hwTrials valid accelerators evaluated (or the one fixed accelerator)
-  | 'max-invalid'   // maxInvalid accelerators failed in a row of samples; no result
+  | 'max-invalid'   // maxInvalid accelerators failed in all (not in a row); no result
+  | 'input'         // the cost model refuses a layer itself, whatever the design; no result
   | 'interrupted';  // the caller aborted; the trial is discarded
 
 /** Counts of rejected samples by reason, over a whole trial. */
@@ -42,6 +43,11 @@ export interface TrialResult {
   readonly layerSearches: number;
   readonly modelCalls: number;
   readonly infeasible: InfeasibleCounts;
+  /**
+   * The first point the cost model refused as input (by sample, then layer), with its layer:
+   * the reason of an `input` stop, and worth saying even when the search went on.
+   */
+  readonly inputProblem?: InputProblem & { readonly layer: string };
   readonly seconds: number;
 }
 
@@ -54,6 +60,7 @@ export interface SearchObserver {
     sample: number;
     valid: boolean;
     validSamples: number;
+    invalidSamples: number;
     bestTarget?: number;
   }): void;
 }
@@ -86,6 +93,7 @@ export async function runTrial(request: TrialRequest): Promise<TrialResult> {
   let layerSearches = 0;
   let modelCalls = 0;
   const infeasible: InfeasibleCounts = {};
+  let inputProblem: TrialResult['inputProblem'];
   const budget = settings.hardwareMode === 'fixed' ? 1 : settings.hwTrials;
   let stop: StopReason = 'budget';
   let dispatchOrder = layers.map((_, layerIndex) => layerIndex);
@@ -107,6 +115,9 @@ export async function runTrial(request: TrialRequest): Promise<TrialResult> {
     layerSearches += results.length;
     for (const result of results) {
       modelCalls += result.modelCalls;
+      if (result.inputProblem && !inputProblem) {
+        inputProblem = { ...result.inputProblem, layer: layers[result.layerIndex].name };
+      }
       for (const [reason, count] of Object.entries(result.infeasible)) {
         const key = reason as Infeasibility;
         infeasible[key] = (infeasible[key] ?? 0) + (count ?? 0);
@@ -130,10 +141,16 @@ export async function runTrial(request: TrialRequest): Promise<TrialResult> {
       infeasible['layer-max-invalid'] = (infeasible['layer-max-invalid'] ?? 0) + 1;
     }
     observer?.onHardwareSampleDone?.({
-      trial, sample, valid: schedules !== undefined, validSamples: valid,
+      trial, sample, valid: schedules !== undefined, validSamples: valid, invalidSamples: invalid,
       bestTarget: best?.targetValue,
     });
     sample++;
+
+    // A layer the cost model refuses whatever the schedule fails on every accelerator too.
+    if (results.some((r) => r.stop === 'input' && r.inputProblem?.scope === 'layer')) {
+      stop = 'input';
+      break;
+    }
 
     if (invalid >= settings.maxInvalid || (settings.hardwareMode === 'fixed' && invalid > 0)) {
       stop = 'max-invalid';
@@ -142,9 +159,11 @@ export async function runTrial(request: TrialRequest): Promise<TrialResult> {
   }
 
   const seconds = (performance.now() - started) / 1000;
+  const failed = stop === 'max-invalid' || stop === 'input';
   return {
-    trial, seed, stop, best: stop === 'max-invalid' ? undefined : best,
-    hardwareSamples: { valid, invalid }, layerSearches, modelCalls, infeasible, seconds,
+    trial, seed, stop, best: failed ? undefined : best,
+    hardwareSamples: { valid, invalid }, layerSearches, modelCalls, infeasible,
+    ...(inputProblem ? { inputProblem } : {}), seconds,
   };
 }
 

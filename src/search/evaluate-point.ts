@@ -24,7 +24,13 @@ export const INFEASIBILITIES: readonly Infeasibility[] = [
 
 export type PointEvaluation =
   | { readonly feasible: true; readonly cost: LayerCost; readonly directives: string }
-  | { readonly feasible: false; readonly reason: Infeasibility; readonly detail: string };
+  | {
+    readonly feasible: false;
+    readonly reason: Infeasibility;
+    readonly detail: string;
+    /** For `input`: the cost-model field refused (`layer.dims.R`, `mapping.directives`). */
+    readonly field?: string;
+  };
 
 export interface EvaluationLimits {
   readonly maxArea: number;
@@ -34,7 +40,7 @@ export interface EvaluationLimits {
 }
 
 /** What one outer order gave: the cost model's summary, or why it refused the input. */
-export type OrderOutcome = CostSummary | { readonly refused: string };
+export type OrderOutcome = CostSummary | { readonly refused: string; readonly field?: string };
 
 /**
  * Evaluates one schedule of one layer on one accelerator, as the reference does: a searched
@@ -66,7 +72,8 @@ export function evaluatePoint(
     try {
       return evaluateSummary(call.layer, call.accelerator, { directives });
     } catch (error) {
-      return { refused: inputProblem(error).detail };
+      const { detail, field } = inputProblem(error);
+      return { refused: detail, field };
     }
   });
   const modelCalls = orders.length;
@@ -77,7 +84,7 @@ export function evaluatePoint(
     const verdict = outcomes.find((o): o is CostSummary => !('refused' in o));
     return verdict
       ? { feasible: false, reason: 'model-invalid', detail: verdictReason(verdict), modelCalls }
-      : { feasible: false, reason: 'input', detail: refusal(outcomes[0]), modelCalls };
+      : { ...refusal(outcomes[0]), modelCalls };
   }
 
   const { delay, energy, area, power, throughput } = outcomes[chosen] as CostSummary;
@@ -124,8 +131,10 @@ function verdictReason(summary: CostSummary): string {
   return summary.reason ?? 'the cost model found the mapping invalid';
 }
 
-function refusal(outcome: OrderOutcome): string {
-  return 'refused' in outcome ? outcome.refused : verdictReason(outcome);
+function refusal(outcome: OrderOutcome): PointEvaluation {
+  const detail = 'refused' in outcome ? outcome.refused : verdictReason(outcome);
+  const field = 'refused' in outcome ? outcome.field : undefined;
+  return { feasible: false, reason: 'input', detail, field };
 }
 
 /** The compact directive list of a mapping, as the golden data and the reference spell it. */
@@ -138,9 +147,26 @@ export function formatDirectives(directives: readonly Directive[]): string {
     .join(',');
 }
 
-function inputProblem(error: unknown): { feasible: false; reason: 'input'; detail: string } {
+function inputProblem(
+  error: unknown,
+): { feasible: false; reason: 'input'; detail: string; field: string } {
   if (error instanceof MaestroInputError) {
-    return { feasible: false, reason: 'input', detail: error.message };
+    return { feasible: false, reason: 'input', detail: error.message, field: error.field };
   }
   throw error;
+}
+
+/**
+ * Whether a refused input is refused whatever the schedule: a field of the layer, or a scalar
+ * of the accelerator. Mapping fields, and sub-cluster sizes (checked against the mapping's
+ * cluster directives), depend on the schedule, so they are not.
+ */
+export function inputScope(field: string | undefined): 'layer' | 'accelerator' | 'schedule' {
+  if (field === undefined) return 'schedule';
+  if (field === 'layer' || field.startsWith('layer.')) return 'layer';
+  if (/^accelerator\.(numPes|simdLanes|bitWidth|bandwidth|offchipBandwidth|hopLatency)$/
+    .test(field)) {
+    return 'accelerator';
+  }
+  return 'schedule';
 }

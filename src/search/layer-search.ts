@@ -2,7 +2,7 @@ import { parseExcludedFeatures, softwareFeatures } from '../features/index.js';
 import type { ModelLayer } from '../models/index.js';
 import { HARDWARE_LEVELS, type HardwarePoint } from '../space/hardware.js';
 import type { SoftwarePoint } from '../space/software.js';
-import { evaluatePoint, type Infeasibility } from './evaluate-point.js';
+import { evaluatePoint, inputScope, type Infeasibility } from './evaluate-point.js';
 import { improves, layerObjective, type LayerCost } from './objective.js';
 import { makeOptimizer } from './optimizers.js';
 import { streamRng } from './rng.js';
@@ -28,15 +28,29 @@ export interface LayerSchedule {
   readonly cost: LayerCost;
 }
 
+/** A point the cost model refused as input: what it said, and whom the problem belongs to. */
+export interface InputProblem {
+  /** `layer` or `accelerator`: no schedule can avoid it; `schedule`: this point's own. */
+  readonly scope: 'layer' | 'accelerator' | 'schedule';
+  /** The cost model's message, naming the field, the value and what is allowed. */
+  readonly detail: string;
+}
+
 export interface LayerSearchResult {
   readonly layerIndex: number;
-  /** `budget`: swTrials valid schedules seen; `max-invalid`: gave up, the layer failed. */
-  readonly stop: 'budget' | 'max-invalid';
+  /**
+   * `budget`: swTrials valid schedules seen; `max-invalid`: gave up, the layer failed;
+   * `input`: the cost model refused the layer or the accelerator themselves, which no schedule
+   * can change, so the search stopped at that first point.
+   */
+  readonly stop: 'budget' | 'max-invalid' | 'input';
   readonly best?: LayerSchedule;
   readonly validSamples: number;
   readonly invalidSamples: number;
   readonly modelCalls: number;
   readonly infeasible: Partial<Record<Infeasibility, number>>;
+  /** The first point refused as input, if any: a problem that is rarely the schedule's own. */
+  readonly inputProblem?: InputProblem;
 }
 
 /**
@@ -65,7 +79,12 @@ export function searchLayer(task: LayerSearchTask): LayerSearchResult {
   let validSamples = 0;
   let invalidSamples = 0;
   let modelCalls = 0;
+  let inputProblem: InputProblem | undefined;
   const infeasible: Partial<Record<Infeasibility, number>> = {};
+  const finish = (stop: LayerSearchResult['stop']): LayerSearchResult => ({
+    layerIndex: task.layerIndex, stop, best, validSamples, invalidSamples, modelCalls,
+    infeasible, ...(inputProblem ? { inputProblem } : {}),
+  });
 
   while (validSamples < settings.swTrials) {
     const [candidate] = optimizer.propose(1);
@@ -82,12 +101,14 @@ export function searchLayer(task: LayerSearchTask): LayerSearchResult {
       optimizer.report([candidate], [null]);
       invalidSamples++;
       infeasible[outcome.reason] = (infeasible[outcome.reason] ?? 0) + 1;
-      if (invalidSamples >= settings.maxInvalid) {
-        return { layerIndex: task.layerIndex, stop: 'max-invalid', best, validSamples,
-          invalidSamples, modelCalls, infeasible };
+      if (outcome.reason === 'input' && inputProblem === undefined) {
+        inputProblem = { scope: inputScope(outcome.field), detail: outcome.detail };
+        // Every other schedule would be refused the same way: searching on only burns
+        // maxInvalid model calls (per accelerator) to reach the same failure.
+        if (inputProblem.scope !== 'schedule') return finish('input');
       }
+      if (invalidSamples >= settings.maxInvalid) return finish('max-invalid');
     }
   }
-  return { layerIndex: task.layerIndex, stop: 'budget', best, validSamples, invalidSamples,
-    modelCalls, infeasible };
+  return finish('budget');
 }

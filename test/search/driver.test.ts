@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 
 import {
   createExecutor,
+  inputScope,
   runTrial,
   searchLayer,
   type LayerSearchExecutor,
@@ -67,6 +68,47 @@ describe('layer search', () => {
     assert.equal(result.stop, 'max-invalid');
     assert.ok((result.infeasible.power ?? 0) > 0, JSON.stringify(result.infeasible));
     assert.equal(result.infeasible.area, undefined);
+  });
+});
+
+/** A layer the cost model refuses whatever the schedule: its filter is taller than its input. */
+const tooTall = { ...TWO_LAYERS[1], name: 'too_tall', dims: { ...TWO_LAYERS[1].dims, Y: 2, R: 3 } };
+
+describe('points refused as input', () => {
+  test('a layer refused whatever the schedule stops its search at the first point', () => {
+    const settings = onNvdla({ maxInvalid: 1000 });
+    const result = searchLayer({
+      settings, layer: tooTall, layerIndex: 0, hardware: settings.hardwarePoint!,
+      seed: 7, trial: 0, hardwareSample: 0,
+    });
+    assert.equal(result.stop, 'input');
+    assert.equal(result.invalidSamples, 1);
+    assert.deepEqual(result.infeasible, { input: 1 });
+    assert.equal(result.inputProblem?.scope, 'layer');
+    assert.match(result.inputProblem?.detail ?? '', /layer\.dims\.R = 3 is not accepted/);
+  });
+
+  test('a trial on such a layer stops at once with no design, naming the layer', async () => {
+    const settings = tinySettings({ hwTrials: 3 }, { maxInvalid: 1000 });
+    const layers = [TWO_LAYERS[0], tooTall];
+    const result = await runTrial({ settings, layers, seed: 3, trial: 0, executor: inline });
+    assert.equal(result.stop, 'input');
+    assert.equal(result.best, undefined);
+    assert.deepEqual(result.hardwareSamples, { valid: 0, invalid: 1 });
+    assert.equal(result.inputProblem?.layer, 'too_tall');
+    assert.equal(result.inputProblem?.scope, 'layer');
+
+    // Deterministic: the same trial again gives the same result.
+    const again = await runTrial({ settings, layers, seed: 3, trial: 0, executor: inline });
+    assert.deepEqual(withoutTiming(again), withoutTiming(result));
+  });
+
+  test('refusals that depend on the schedule are only classified, not fatal', () => {
+    assert.equal(inputScope('layer.dims.S'), 'layer');
+    assert.equal(inputScope('accelerator.bandwidth'), 'accelerator');
+    assert.equal(inputScope('accelerator.subClusters'), 'schedule');
+    assert.equal(inputScope('mapping.directives'), 'schedule');
+    assert.equal(inputScope(undefined), 'schedule');
   });
 });
 

@@ -16,6 +16,7 @@ export function toTrialRecord(result: TrialResult, settings: SearchSettings): Tr
     wallSeconds: Math.round(result.seconds * 1000) / 1000,
     invalidReasons: { ...result.infeasible } as Record<string, number>,
     stopReason: result.stop,
+    ...(result.inputProblem ? { inputProblem: describeInputProblem(result) } : {}),
   };
   if (best === undefined) {
     return { ...common, valid: false, targetValue: null, totals: null, hardware: null, layers: [] };
@@ -67,7 +68,23 @@ export function describeStop(result: TrialResult, settings: SearchSettings): str
       }
       return `too many invalid points (${samples.invalid} invalid hardware samples, limit ` +
         `${settings.maxInvalid}); no valid accelerator`;
+    case 'input':
+      return `the cost model refuses layer ${result.inputProblem?.layer} whatever the design ` +
+        '(see the warning); no valid accelerator';
     case 'interrupted':
       return 'interrupted';
   }
+}
+
+/**
+ * The first point the cost model refused as input, said with whom the problem belongs to: a
+ * refused layer or accelerator is not a matter of one schedule.
+ */
+export function describeInputProblem(result: TrialResult): string {
+  const problem = result.inputProblem;
+  if (problem === undefined) return '';
+  const whose = problem.scope === 'layer'
+    ? 'the layer itself'
+    : problem.scope === 'accelerator' ? 'the accelerator itself' : 'a schedule';
+  return `layer ${problem.layer}: ${problem.detail} [a problem of ${whose}]`;
 }
