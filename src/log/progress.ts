@@ -14,9 +14,11 @@ export interface ProgressState {
   /** Current trial, from 0. */
   readonly trial: number;
   readonly trials: number;
-  /** Hardware samples finished in the current trial (valid or not). */
+  /** Valid hardware samples finished in the current trial. */
   readonly hardwareDone: number;
-  /** Hardware samples the trial is expected to take (its valid-sample budget). */
+  /** Invalid hardware samples (some layer found no schedule) in the current trial. */
+  readonly hardwareInvalid?: number;
+  /** Valid hardware samples the trial needs (its budget); invalid ones do not count. */
   readonly hardwareTotal: number;
   /** Layer searches under way for the current hardware sample. */
   readonly layersRunning: number;
@@ -75,6 +77,7 @@ export function createProgress(options: ProgressOptions): Progress {
   let drawn = false;
   let stopped = false;
   let updated = false;
+  let trailing: NodeJS.Timeout | undefined;
 
   const describe = (width: number | undefined): string => {
     const fraction = completedFraction(state);
@@ -82,10 +85,14 @@ export function createProgress(options: ProgressOptions): Progress {
     const eta = fraction > 0 ? duration((elapsed * (1 - fraction)) / fraction) : '-';
     const best = state.best === undefined ? '-' : formatExponential(state.best, 4);
     const label = options.label === undefined ? '' : `${options.label} `;
+    const invalid = state.hardwareInvalid ?? 0;
+    // The 0-based index the results files use, then the count.
+    const trial = `trial ${state.trial} (${state.trial + 1}/${state.trials})`;
     if (width === undefined) {
       const parts = [
-        `trial ${state.trial + 1}/${state.trials}`,
-        `hardware ${state.hardwareDone}/${state.hardwareTotal}`,
+        trial,
+        `hardware ${state.hardwareDone}/${state.hardwareTotal} valid` +
+          (invalid > 0 ? `, ${invalid} invalid` : ''),
         `layers ${state.layersDone}/${state.layers} done, ${state.layersRunning} running`,
         `best ${options.targetName} ${best}`,
         `elapsed ${duration(elapsed)}`,
@@ -97,8 +104,8 @@ export function createProgress(options: ProgressOptions): Progress {
     // A terminal line is short: the same facts, abbreviated; the bar shrinks to make room.
     const shortBest = state.best === undefined ? '-' : formatExponential(state.best, 3);
     const text =
-      `ETA ${eta} ${label}trial ${state.trial + 1}/${state.trials} hw ${state.hardwareDone}/` +
-      `${state.hardwareTotal} layers ${state.layersDone}/${state.layers} ` +
+      `ETA ${eta} ${label}${trial} hw ${state.hardwareDone}/${state.hardwareTotal}` +
+      `${invalid > 0 ? ` (${invalid} invalid)` : ''} layers ${state.layersDone}/${state.layers} ` +
       `(${state.layersRunning} run) best ${shortBest}`;
     const barWidth = Math.max(5, Math.min(30, width - text.length - 9));
     const filled = Math.round(fraction * barWidth);
@@ -110,7 +117,16 @@ export function createProgress(options: ProgressOptions): Progress {
     if (stopped || options.mode === 'off') return;
     const at = now();
     if (options.mode === 'bar') {
-      if (!force && at - lastDraw < redrawInterval) return;
+      if (!force && at - lastDraw < redrawInterval) {
+        // Draw the skipped state once the interval is over: without this the bar would show a
+        // stale state (a finished sample's 100%) until the next update, minutes later maybe.
+        trailing ??= setTimeout(() => {
+          trailing = undefined;
+          draw(true);
+        }, redrawInterval - (at - lastDraw));
+        trailing.unref?.();
+        return;
+      }
       // A pseudo-terminal may report 0 columns; assume a common width then.
       options.stream.write(`\r\x1b[K${describe(options.stream.columns || 80)}`);
       drawn = true;
@@ -143,6 +159,7 @@ export function createProgress(options: ProgressOptions): Progress {
     },
     stop() {
       if (stopped) return;
+      clearTimeout(trailing);
       clear();
       stopped = true;
     },
@@ -156,10 +173,16 @@ export function progressMode(isTty: boolean, quiet: boolean): ProgressMode {
   return isTty ? 'bar' : 'lines';
 }
 
-/** Share of all trials' hardware samples done, counting finished layers of the current one. */
+/**
+ * Share of all trials' valid hardware samples done. Finished layers of the sample under way
+ * count in proportion to the share of samples that were valid so far: a sample may yet turn
+ * out invalid, and then it brings the trial no closer to its budget.
+ */
 export function completedFraction(state: ProgressState): number {
   const perTrial = Math.max(1, state.hardwareTotal);
-  const withinSample = state.layers > 0 ? state.layersDone / state.layers : 0;
+  const invalid = state.hardwareInvalid ?? 0;
+  const validShare = invalid > 0 ? state.hardwareDone / (state.hardwareDone + invalid) : 1;
+  const withinSample = state.layers > 0 ? (validShare * state.layersDone) / state.layers : 0;
   const done = state.trial * perTrial + Math.min(state.hardwareDone + withinSample, perTrial);
   return Math.min(1, Math.max(0, done / (Math.max(1, state.trials) * perTrial)));
 }

@@ -91,7 +91,10 @@ describe('spotlight single', () => {
     assert.deepEqual(manifest.trials.map((t: { trial: number }) => t.trial), [0, 1]);
 
     assert.match(run.stderr, /seed 3, 2 trial\(s\), 0 worker\(s\)/);
-    assert.match(run.stderr, /trial 1\/2 done in [\d.]+ s: EDP \d\.\d{4}e\+\d\d; stopped: budget/);
+    assert.match(
+      run.stderr,
+      /trial 0 \(1 of 2\) done in [\d.]+ s: EDP \d\.\d{4}e\+\d\d; stopped: budget/,
+    );
     assert.equal(run.stdout, '');
   });
 
@@ -170,7 +173,7 @@ describe('spotlight single', () => {
     await new Promise<void>((resolve, reject) => {
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
         stderr += chunk;
-        if (stderr.includes('trial 1/3 done')) {
+        if (stderr.includes('trial 0 (1 of 3) done')) {
           child.kill('SIGKILL');
           resolve();
         }
@@ -203,7 +206,7 @@ describe('spotlight single', () => {
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
-      if (chunk.includes('trial 1/3 done')) child.kill('SIGINT');
+      if (chunk.includes('trial 0 (1 of 3) done')) child.kill('SIGINT');
     });
     const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
     assert.equal(status, 130, stderr);

@@ -9,7 +9,7 @@ import { formatExponential } from '../../results/number-format.js';
 import { ResultFolder } from '../../results/result-folder.js';
 import { runTrial, type LayerSearchExecutor, type SearchObserver } from '../../search/index.js';
 import type { ResolvedSingle } from './resolve.js';
-import { describeStop, toTrialRecord } from './trial-record.js';
+import { describeInputProblem, describeStop, toTrialRecord } from './trial-record.js';
 
 export interface SingleRunOptions {
   readonly executor: LayerSearchExecutor;
@@ -72,6 +72,7 @@ export async function runConfiguration(
         trial,
         trials: resolved.trials,
         hardwareDone: 0,
+        hardwareInvalid: 0,
         hardwareTotal,
         layersDone: 0,
         layersRunning: 0,
@@ -104,10 +105,17 @@ export async function runConfiguration(
         ? 'no valid accelerator'
         : `${resolved.target} ${formatExponential(record.targetValue, 4)}`;
       log.info(
-        `trial ${trial + 1}/${resolved.trials} done in ${result.seconds.toFixed(1)} s: ${value}; ` +
+        `${trialName(trial, resolved.trials)} done in ${result.seconds.toFixed(1)} s: ${value}; ` +
           `stopped: ${describeStop(result, resolved.search)}; ${result.modelCalls} evaluations` +
           infeasibleSummary(record.invalidReasons ?? {}),
       );
+      if (result.inputProblem !== undefined) {
+        const refused = result.infeasible.input ?? 0;
+        log.warn(
+          `trial ${trial}: the cost model refused ${refused} point(s) as input, not as invalid ` +
+            `mappings; first: ${describeInputProblem(result)}`,
+        );
+      }
     }
   } finally {
     await folder.close();
@@ -144,15 +152,30 @@ function observer(
       const remaining = resolved.layers.length - layersDone;
       progress?.update({ layersDone, layersRunning: Math.min(lanes, remaining) });
     },
-    onHardwareSampleDone: ({ trial, sample, valid, validSamples, bestTarget }) => {
+    onHardwareSampleDone: ({ trial, sample, valid, validSamples, invalidSamples, bestTarget }) => {
       const best = noteBest(bestTarget);
-      progress?.update({ hardwareDone: validSamples, layersRunning: 0, best });
+      // The sample is over: its layers no longer count as work under way.
+      progress?.update({
+        hardwareDone: validSamples,
+        hardwareInvalid: invalidSamples,
+        layersDone: 0,
+        layersRunning: 0,
+        best,
+      });
       log.debug(
-        `trial ${trial + 1} hardware sample ${sample + 1}: ${valid ? 'valid' : 'invalid'}` +
+        `trial ${trial} hardware sample ${sample}: ${valid ? 'valid' : 'invalid'}` +
           (bestTarget === undefined ? '' : `, trial best ${formatExponential(bestTarget, 4)}`),
       );
     },
   };
+}
+
+/**
+ * `trial 0 (1 of 6)`: the 0-based index that out.txt, trials.csv and a resume message use,
+ * with the count for a reader following along.
+ */
+export function trialName(trial: number, trials: number): string {
+  return `trial ${trial} (${trial + 1} of ${trials})`;
 }
 
 function bestOf(values: readonly (number | null | undefined)[]): number | undefined {
