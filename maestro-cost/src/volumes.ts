@@ -258,18 +258,21 @@ function unitTraffic(lv: LevelPlan, st: CaseState, tensor: number, first: boolea
 export function tensorTraffic(lv: LevelPlan, st: CaseState, tensor: number): number {
   const sp = spatialVar(lv, st, TENSOR_VARS[tensor]);
   if (sp < 0) return unitTraffic(lv, st, tensor, true, false);
-  if (sp < 16) {
-    return tensor === OUTPUT
-      ? egressFirstPlusOthers(lv, st, lv.size - 1)
-      : ingressFirstPlusOthers(lv, st, TENSOR_MASKS[tensor], lv.size - 1);
-  }
+  if (sp < 16) return firstPlusOthers(lv, st, tensor, lv.size - 1);
   const see = st.see[sp - 16] === 1;
-  let traffic = unitTraffic(lv, st, tensor, true, lv.nec === 1 && see);
-  if (lv.nec > 1) {
-    traffic += fullEdgeUnits(lv.nec, see) * unitTraffic(lv, st, tensor, false, false);
-    if (see) traffic += unitTraffic(lv, st, tensor, false, true);
-  }
+  if (lv.nec <= 1) return unitTraffic(lv, st, tensor, true, lv.nec === 1 && see);
+
+  // The first unit and the full edge units in one pass, then the partial one.
+  let traffic = firstPlusOthers(lv, st, tensor, fullEdgeUnits(lv.nec, see));
+  if (see) traffic += unitTraffic(lv, st, tensor, false, true);
   return traffic;
+}
+
+/** The first unit's traffic plus `others` times a non-first, non-partial unit's. */
+function firstPlusOthers(lv: LevelPlan, st: CaseState, tensor: number, others: number) {
+  return tensor === OUTPUT
+    ? egressFirstPlusOthers(lv, st, others)
+    : ingressFirstPlusOthers(lv, st, TENSOR_MASKS[tensor], others);
 }
 
 /**
@@ -289,7 +292,8 @@ export function psumMapping(lv: LevelPlan, st: CaseState, unitPsums: number): nu
 
   const v = sp >= 16 ? sp - 16 : sp;
   const see = st.see[v] === 1;
-  let psums = egressVolume(lv, st, true, true, lv.nec === 1 && see, true);
+  // Unless the first unit is also the partial one, its partial sums are `unitPsums`.
+  let psums = lv.nec === 1 && see ? egressVolume(lv, st, true, true, true, true) : unitPsums;
   if (lv.nec > 1) {
     psums += fullEdgeUnits(lv.nec, see) * unitPsums;
     if (see) psums += egressVolume(lv, st, true, false, true, false);
@@ -310,7 +314,7 @@ export function criticalPsums(lv: LevelPlan, st: CaseState, unitPsums: number): 
   const sp = spatialVar(lv, st, OUTPUT_VARS);
   if (sp < 16) return unitPsums;
   const see = st.see[sp - 16] === 1;
-  return egressVolume(lv, st, true, true, lv.nec === 1 && see, true);
+  return lv.nec === 1 && see ? egressVolume(lv, st, true, true, true, true) : unitPsums;
 }
 
 /**
