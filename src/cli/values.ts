@@ -64,14 +64,26 @@ export function integer(min: number, max = Number.MAX_SAFE_INTEGER): z.ZodType<n
 
 /** A finite number within [min, max] (accepts exponent notation, e.g. 4.3841e9). */
 export function decimal(min: number, max = Number.MAX_VALUE): z.ZodType<number, string> {
+  return finiteNumber((value) => value >= min && value <= max, rangeText(min, max));
+}
+
+/**
+ * A finite number above 0, for a budget: at 0 every design is over it, and a search would
+ * only reject samples until it gave up.
+ */
+export function positiveDecimal(): z.ZodType<number, string> {
+  return finiteNumber((value) => value > 0, '> 0');
+}
+
+function finiteNumber(
+  accepts: (value: number) => boolean,
+  range: string,
+): z.ZodType<number, string> {
   return z.string().transform((raw, ctx) => {
     const text = raw.trim();
     const value = text === '' ? Number.NaN : Number(text);
-    if (Number.isFinite(value) && value >= min && value <= max) return value;
-    ctx.addIssue({
-      code: 'custom',
-      message: `is not accepted; use a number ${rangeText(min, max)}`,
-    });
+    if (Number.isFinite(value) && accepts(value)) return value;
+    ctx.addIssue({ code: 'custom', message: `is not accepted; use a number ${range}` });
     return z.NEVER;
   });
 }

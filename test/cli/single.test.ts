@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -252,6 +252,51 @@ describe('spotlight single', () => {
     const ranges = await spotlight([...TINY_RUN, '--pe-low', '400']);
     assert.equal(ranges.status, 2);
     assert.match(lines(ranges.stderr)[0], /^spotlight: error: --pe-low\/--pe-high\/--pe-step: /);
+  });
+
+  it('refuses budgets of 0, a folder as model and a filter larger than its input', async () => {
+    // At --max-area 0 every design is over budget: the run would only reject samples.
+    const budgets = await spotlight([...TINY_RUN, '--max-area', '0', '--max-power', '-1']);
+    assert.equal(budgets.status, 2);
+    assert.deepEqual(lines(budgets.stderr), [
+      'spotlight: error: --max-area: "0" is not accepted; use a number > 0',
+      'spotlight: error: --max-power: "-1" is not accepted; use a number > 0',
+      '(add --help for usage)',
+    ]);
+
+    const folder = await resultsRoot();
+    const asModel = await spotlight(TINY_RUN.map((w) => (w === TINY ? folder : w)));
+    assert.equal(asModel.status, 2);
+    assert.match(asModel.stderr, /--model: ".*" model file .*: is a directory, not a file; give /);
+    assert.doesNotMatch(asModel.stderr, /internal error/);
+
+    const model = path.join(folder, 'm.csv');
+    await writeFile(model, 'name,N,K,C,X,Y,R,S\nL1,1,16,3,2,2,3,3\n');
+    const started = Date.now();
+    const tooBig = await spotlight(TINY_RUN.map((w) => (w === TINY ? model : w)));
+    assert.equal(tooBig.status, 2);
+    assert.ok(Date.now() - started < 20_000, 'refused at load time, not after a search');
+    assert.match(tooBig.stderr, /row 2, field "R": 3 is larger than the input height Y = 2/);
+    assert.match(tooBig.stderr, /row 2, field "S": 3 is larger than the input width X = 2/);
+  });
+
+  it('warns once that layers declared DSCONV are evaluated as CONV', async () => {
+    const root = await resultsRoot();
+    const model = path.join(root, 'dw.csv');
+    await writeFile(
+      model,
+      'name,N,K,C,X,Y,R,S,type\ndw1,1,1,8,8,8,3,3,DSCONV\ndw2,1,1,8,8,8,3,3,DSCONV\n',
+    );
+    const run = await spotlight([
+      ...TINY_RUN.map((w) => (w === TINY ? model : w)), '--hw-trials', '1', '--sw-trials', '2',
+      '--seed', '1', '--results', root, '--no-progress',
+    ]);
+    assert.equal(run.status, 0, run.stderr);
+    const warnings = lines(run.stderr).filter((line) => line.includes('DSCONV'));
+    assert.deepEqual(warnings, [
+      'spotlight single: warn: layers dw1, dw2 are declared DSCONV; they are evaluated as CONV, ' +
+        'as the reference does',
+    ]);
   });
 
   it('evaluates one given schedule with --hw-point and --sw-point', async () => {

@@ -134,6 +134,7 @@ function logChoices(resolved: ResolvedSingle, log: Logger): void {
       `${resolved.workers} worker(s)${resolved.workersIsDefault ? ' (one per core)' : ''}`,
   );
   log.info(`results: ${resolved.resultsDir}`);
+  for (const warning of resolved.warnings) log.warn(warning);
 }
 
 /** --hw-point with --sw-point: the cost of one schedule, as the reference prints it. */

@@ -16,7 +16,7 @@ import {
   type OptionSpec,
   type OptionValues,
 } from '../option-table.js';
-import { choice, choiceList, decimal, integer, nonEmpty } from '../values.js';
+import { choice, choiceList, integer, nonEmpty, positiveDecimal } from '../values.js';
 
 /** `--pe-low <n>` and its siblings: one integer bound of a hardware range. */
 const bound = (
@@ -103,12 +103,12 @@ export const SINGLE_OPTIONS = {
   maxArea: {
     flags: '--max-area <um2>',
     description: 'area budget in um^2 (Edge 4.3841e9)',
-    schema: decimal(0),
+    schema: positiveDecimal(),
   },
   maxPower: {
     flags: '--max-power <mW>',
     description: 'power budget in mW (Edge 1.34877e5)',
-    schema: decimal(0),
+    schema: positiveDecimal(),
   },
   maxInvalid: bound('--max-invalid <n>', 'invalid samples before a search gives up'),
   hwBatchSize: bound('--hw-batch-size <n>', 'random hardware candidates ranked per BO batch'),

@@ -10,6 +10,7 @@ import {
   BENCHMARK_MODELS,
   LayerSelectionError,
   ModelFileError,
+  declaredDepthwise,
   isBenchmarkModelName,
   loadModelFile,
   selectLayers,
@@ -60,6 +61,8 @@ export interface ResolvedSingle {
   readonly swPoint?: string;
   /** What the results folder's fingerprint covers: everything that changes a trial. */
   readonly fingerprintSettings: Readonly<Record<string, unknown>>;
+  /** Things the user may not expect about the inputs, to log once at the start of the run. */
+  readonly warnings: readonly string[];
 }
 
 /** Resolves and checks the options; throws a UsageError listing every problem found. */
@@ -116,6 +119,7 @@ export async function resolveSingle(values: SingleOptionValues): Promise<Resolve
     resultsRoot,
     resultsDir,
     swPoint: values.swPoint,
+    warnings: model.warnings,
     fingerprintSettings: {
       scale,
       technique,
@@ -163,22 +167,28 @@ export function describeSeed(seed: number, source: SeedSource): string {
 interface LoadedLayers {
   readonly folder: string;
   readonly layers: readonly ModelLayer[];
+  readonly warnings: readonly string[];
 }
 
 /** A benchmark name (any case), a model file, or the reference's layer-name prefixes. */
 async function loadLayers(raw: string, problems: Problem[]): Promise<LoadedLayers | undefined> {
   const benchmark = matchName(MODELS, raw);
   if (benchmark !== undefined && isBenchmarkModelName(benchmark)) {
-    return { folder: benchmark, layers: BENCHMARK_MODELS[benchmark] };
+    return { folder: benchmark, layers: BENCHMARK_MODELS[benchmark], warnings: [] };
   }
 
   const looksLikeFile = /[\\/]|\.(json|csv)$/i.test(raw);
   try {
     if (looksLikeFile) {
       const loaded = await loadModelFile(raw);
-      return { folder: path.basename(raw).replace(/\.[^.]+$/, ''), layers: loaded.layers };
+      return {
+        folder: path.basename(raw).replace(/\.[^.]+$/, ''),
+        layers: loaded.layers,
+        warnings: depthwiseWarnings(loaded.layers),
+      };
     }
-    return { folder: raw.replace(/[^A-Za-z0-9_.,-]/g, '_'), layers: selectLayers(raw) };
+    const folder = raw.replace(/[^A-Za-z0-9_.,-]/g, '_');
+    return { folder, layers: selectLayers(raw), warnings: [] };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     let message: string;
@@ -194,6 +204,20 @@ async function loadLayers(raw: string, problems: Problem[]): Promise<LoadedLayer
     });
     return undefined;
   }
+}
+
+/**
+ * A model file's DSCONV layers run as CONV, as in the reference (whose own tables declare
+ * DSCONV layers and evaluate them so too); a user who wrote DSCONV is told, once.
+ */
+function depthwiseWarnings(layers: readonly ModelLayer[]): string[] {
+  const names = declaredDepthwise(layers);
+  if (names.length === 0) return [];
+  const one = names.length === 1;
+  return [
+    `${one ? 'layer' : 'layers'} ${names.join(', ')} ${one ? 'is' : 'are'} declared DSCONV; ` +
+      `${one ? 'it is' : 'they are'} evaluated as CONV, as the reference does`,
+  ];
 }
 
 /** The technique's settings at the scale, then every option the user gave on top. */
