@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -123,6 +123,25 @@ describe('sweep commands', () => {
     assert.match(script, /single --model VGG16 --target Delay --technique Spotlight-R --scale /);
     // The job is given the sweep's drawn seed, so it does not depend on when it starts.
     assert.match(script, / --trials 1 --seed \d+ --results /);
+  });
+
+  it('refuses unusable results folders as a results problem, not a usage one', async () => {
+    const root = await resultsRoot();
+    const folder = path.join(root, 'Edge', 'Eyeriss', 'EDP', 'VGG16');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'out.txt'), 'opt_hw target 1.0\n');
+
+    const run = await spotlight([
+      'full-edge', '--models', 'vgg16', '--techniques', 'Eyeriss', '--results', root,
+      ...TINY_BUDGET,
+    ]);
+    assert.equal(run.status, 1);
+    assert.deepEqual(lines(run.stderr).filter((line) => line.includes('error')), [
+      `spotlight: error: ${folder}: holds out.txt without run.json (another tool wrote it)`,
+      'spotlight: error: results: choose another --results folder, or add --force to ' +
+        'overwrite these folders',
+    ]);
+    assert.doesNotMatch(run.stderr, /--help/);
   });
 
   it('refuses options that cannot work, before running anything', async () => {

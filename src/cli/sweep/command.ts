@@ -28,7 +28,8 @@ import {
 import { singleArgv, type SingleArgvOptions } from '../../sweep/argv.js';
 import { describeSweepSeeds, keepRecordedSeeds } from '../../sweep/seeds.js';
 import type { CommandContext } from '../context.js';
-import { UsageError, type Problem } from '../errors.js';
+import { ResultsFolderError } from '../../results/errors.js';
+import { UsageError, formatProblem, type Problem } from '../errors.js';
 import { interruptedStatus, watchInterrupts } from '../interrupt.js';
 import { parseOptions, registerOptions, type OptionValues } from '../option-table.js';
 import { runSweepLocally } from './local.js';
@@ -235,7 +236,8 @@ function refuseUnusableFolders(plans: readonly ConfigurationPlan[], force: boole
       where: 'results',
       message: 'choose another --results folder, or add --force to overwrite these folders',
     });
-    throw new UsageError(problems);
+    // The command line is fine; the folders are not, so no usage hint follows.
+    throw new ResultsFolderError(problems.map(formatProblem).join('\n'));
   }
 }
 
