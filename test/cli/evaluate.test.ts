@@ -84,6 +84,27 @@ describe('spotlight evaluate --cases', () => {
     assert.ok(!/\n\s+at /.test(run.stderr), 'no stack trace');
   });
 
+  it('says a missing id is missing, and warns about an id used twice by line', async () => {
+    const golden = readGoldenLines('maestro-cases.jsonl')[0];
+    const { id: _id, ...noId } = golden;
+    const input = [golden, noId, { ...golden }].map((c) => JSON.stringify(c)).join('\n') + '\n';
+    const run = await spotlight(['evaluate', '--cases', '-'], { input });
+
+    assert.equal(run.status, 1);
+    assert.equal(lines(run.stdout).length, 2);
+    const said = lines(run.stderr);
+    assert.ok(
+      said.includes('spotlight evaluate: -, line 2: field id: is missing (expected string or ' +
+        'number)'),
+      run.stderr,
+    );
+    assert.ok(
+      said.includes(`spotlight evaluate: -, line 3: warning: id "${golden.id}" was used on ` +
+        'line 1 already; their output lines cannot be told apart'),
+      run.stderr,
+    );
+  });
+
   it('reads cases from stdin with --cases -', async () => {
     const good = lines(
       await (await import('node:fs/promises')).readFile(
@@ -138,6 +159,28 @@ describe('spotlight evaluate (one layer from flags)', () => {
     assert.match(run.stdout, /^throughput\s+[\d.]+ MACs\/cycle$/m);
   });
 
+  it('prints every digit of a number, not a rounded value that looks exact', async () => {
+    const table = await spotlight(['evaluate', ...LAYER_FLAGS]);
+    const json = JSON.parse((await spotlight(['evaluate', ...LAYER_FLAGS, '--json'])).stdout);
+    assert.ok(!Number.isInteger(json.energy));
+    const printed = /^energy\s+(\S+) x/m.exec(table.stdout)?.[1];
+    assert.equal(printed, String(json.energy), 'no rounding, no thousands separators');
+    assert.equal(Number(printed), json.energy);
+  });
+
+  it('refuses strides on dims other than X and Y; says --buf-sizes changes nothing', async () => {
+    const run = await spotlight(['evaluate', ...LAYER_FLAGS, '--strides', 'X=2,K=2']);
+    assert.equal(run.status, 2);
+    assert.equal(
+      lines(run.stderr)[0],
+      'spotlight: error: --strides: "X=2,K=2" has unusable "K=2"; give DIM=SIZE pairs over ' +
+        'X, Y with positive integer sizes, e.g. X=2,Y=2',
+    );
+
+    const help = await spotlight(['evaluate', '--help']);
+    assert.match(help.stdout.replace(/\s+/g, ' '), /--buf-sizes <bytes> .* changes no result/);
+  });
+
   it('prints JSON with --json and the metric set with --metrics', async () => {
     const run = await spotlight(['evaluate', ...LAYER_FLAGS, '--json', '--metrics']);
     assert.equal(run.status, 0, run.stderr);
@@ -186,5 +229,6 @@ describe('spotlight evaluate (one layer from flags)', () => {
       lines(run.stderr).map((line) => line.split(':')[2]?.trim()),
       ['--dims', '--sub-clusters', '--dataflow', '--bandwidth', undefined],
     );
+    assert.ok(!/e\.g\..*e\.g\./.test(run.stderr), 'one example per line');
   });
 });

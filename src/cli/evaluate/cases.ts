@@ -38,12 +38,24 @@ export async function runCaseFile(
   let lineNumber = 0;
   let evaluated = 0;
   let rejected = 0;
+  // Output lines are told apart by id only, so a repeated id is worth a warning.
+  const firstLineOfId = new Map<string, number>();
 
   for await (const line of lines) {
     lineNumber += 1;
     if (line.trim() === '') continue;
 
-    const outcome = evaluateLine(model, line, options.metrics);
+    const { id, outcome } = evaluateLine(model, line, options.metrics);
+    if (id !== undefined) {
+      const first = firstLineOfId.get(id);
+      if (first === undefined) firstLineOfId.set(id, lineNumber);
+      else {
+        options.err.write(
+          `spotlight evaluate: ${file}, line ${lineNumber}: warning: id ${JSON.stringify(id)} ` +
+            `was used on line ${first} already; their output lines cannot be told apart\n`,
+        );
+      }
+    }
     if (typeof outcome === 'string') {
       rejected += 1;
       options.err.write(`spotlight evaluate: ${file}, line ${lineNumber}: ${outcome}\n`);
@@ -60,37 +72,51 @@ export async function runCaseFile(
   return { evaluated, rejected };
 }
 
-/** The output record of one line, or a message saying which field is wrong. */
+/**
+ * The output record of one line, or a message saying which field is wrong; with the line's id
+ * when it has a usable one.
+ */
 function evaluateLine(
   model: CostModel,
   line: string,
   withMetrics: boolean,
-): Record<string, unknown> | string {
+): { id?: string; outcome: Record<string, unknown> | string } {
   let json: unknown;
   try {
     json = JSON.parse(line);
   } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
+    return { outcome: `not valid JSON (${(error as Error).message})` };
   }
 
   const parsed = caseSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    return parsed.error.issues.map((issue) => `field ${issuePath(issue.path)}: ${explain(issue)}`)
+    const problems = parsed.error.issues
+      .map((issue) => `field ${issuePath(issue.path)}: ${explain(issue)}`)
       .join('; ');
+    return { id: idOf(json), outcome: problems };
   }
 
   const id = parsed.data.id;
   try {
     const { layer, accelerator, mapping } = toModelInputs(model, parsed.data);
-    return summarise(id, model.evaluate(layer, accelerator, mapping), withMetrics);
+    return { id, outcome: summarise(id, model.evaluate(layer, accelerator, mapping), withMetrics) };
   } catch (error) {
-    if (error instanceof CaseFieldError) return `case ${id}: field ${error.message}`;
+    if (error instanceof CaseFieldError) {
+      return { id, outcome: `case ${id}: field ${error.message}` };
+    }
     if (isInputError(error)) {
-      return `case ${id}: field ${error.field} ${JSON.stringify(error.value)} is not ` +
+      const outcome = `case ${id}: field ${error.field} ${JSON.stringify(error.value)} is not ` +
         `accepted; allowed: ${error.allowed}`;
+      return { id, outcome };
     }
     throw error;
   }
+}
+
+/** The id of a line that failed validation elsewhere, when it has one. */
+function idOf(json: unknown): string | undefined {
+  const id = (json as { id?: unknown } | null)?.id;
+  return (typeof id === 'string' && id !== '') || typeof id === 'number' ? String(id) : undefined;
 }
 
 /**
@@ -120,6 +146,13 @@ export function summarise(
 function explain(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return `is missing (expected ${issue.expected})`;
+  }
+  // A field that may take several types (`id`: text or number) fails as a union.
+  if (issue.code === 'invalid_union' && issue.input === undefined) {
+    const expected = issue.errors.flat()
+      .flatMap((branch) => (branch.code === 'invalid_type' ? [branch.expected] : []));
+    const types = [...new Set(expected)];
+    return types.length === 0 ? 'is missing' : `is missing (expected ${types.join(' or ')})`;
   }
   if (issue.input === undefined) return issue.message;
   return `${issue.message} (got ${JSON.stringify(issue.input)})`;

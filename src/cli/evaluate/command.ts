@@ -30,12 +30,12 @@ const EVALUATE_OPTIONS = {
   dims: {
     flags: '--dims <sizes>',
     description: 'layer sizes, all seven: N=1,K=64,C=3,Y=224,X=224,R=3,S=3',
-    schema: dimAssignments(true),
+    schema: dimAssignments(LAYER_DIMS, true),
   },
   strides: {
     flags: '--strides <strides>',
-    description: 'strides of some dims, e.g. X=2,Y=2 (default 1)',
-    schema: dimAssignments(false),
+    description: 'strides of X and Y (the only strided dims), e.g. X=2,Y=2 (default 1)',
+    schema: dimAssignments(['X', 'Y'], false),
   },
   subClusters: {
     flags: '--sub-clusters <sizes>',
@@ -69,7 +69,10 @@ const EVALUATE_OPTIONS = {
   },
   bufSizes: {
     flags: '--buf-sizes <bytes>',
-    description: 'per-partition buffer sizes in bytes, outer level first, e.g. 524288,32768',
+    description:
+      'per-partition buffer sizes in bytes, outer level first, e.g. 524288,32768; accepted ' +
+      'but changes no result: the reference ignores configured buffer sizes (area and energy ' +
+      'follow the buffers the mapping needs)',
     schema: integerList(0),
   },
   offchipBandwidth: {
@@ -174,7 +177,8 @@ async function evaluateOneLayer(values: EvaluateValues, context: CommandContext)
     .filter((key) => values[key] === undefined)
     .map((key) => ({
       where: flagOf(EVALUATE_OPTIONS, key),
-      message: `is required to evaluate one layer (or give --cases FILE); e.g. ${
+      // The description says what the flag takes (with its own example).
+      message: `is required to evaluate one layer (or give --cases FILE): ${
         EVALUATE_OPTIONS[key].description
       }`,
     }));
@@ -254,8 +258,14 @@ function readProblem(code: string): string {
   return 'cannot be read (permission denied)';
 }
 
-/** `N=1,K=64,...`: every dim when `all`, else any subset; sizes are positive integers. */
-function dimAssignments(all: boolean): z.ZodType<Partial<Record<LayerDim, number>>, string> {
+/**
+ * `N=1,K=64,...` over `dims`: every one of them when `all`, else any subset; sizes are
+ * positive integers. A dim outside `dims` is refused rather than silently ignored.
+ */
+function dimAssignments(
+  dims: readonly LayerDim[],
+  all: boolean,
+): z.ZodType<Partial<Record<LayerDim, number>>, string> {
   const example = all ? 'N=1,K=64,C=3,Y=224,X=224,R=3,S=3' : 'X=2,Y=2';
   return z.string().transform((raw, ctx) => {
     const sizes: Partial<Record<LayerDim, number>> = {};
@@ -264,13 +274,13 @@ function dimAssignments(all: boolean): z.ZodType<Partial<Record<LayerDim, number
       const match = /^([A-Za-z])\s*=\s*(\d+)$/.exec(part);
       const dim = match?.[1].toUpperCase() as LayerDim | undefined;
       const size = match ? Number(match[2]) : Number.NaN;
-      if (dim === undefined || !LAYER_DIMS.includes(dim) || !(size >= 1) || dim in sizes) {
+      if (dim === undefined || !dims.includes(dim) || !(size >= 1) || dim in sizes) {
         bad.push(part);
         continue;
       }
       sizes[dim] = size;
     }
-    const absent = all ? LAYER_DIMS.filter((dim) => !(dim in sizes)) : [];
+    const absent = all ? dims.filter((dim) => !(dim in sizes)) : [];
     if (bad.length === 0 && absent.length === 0 && Object.keys(sizes).length > 0) return sizes;
     const what = [
       bad.length > 0 ? `has unusable ${bad.map((b) => `"${b}"`).join(', ')}` : '',
@@ -278,7 +288,7 @@ function dimAssignments(all: boolean): z.ZodType<Partial<Record<LayerDim, number
     ].filter((s) => s !== '').join(' and ') || 'is empty';
     ctx.addIssue({
       code: 'custom',
-      message: `${what}; give DIM=SIZE pairs over ${LAYER_DIMS.join(', ')} with positive ` +
+      message: `${what}; give DIM=SIZE pairs over ${dims.join(', ')} with positive ` +
         `integer sizes, e.g. ${example}`,
     });
     return z.NEVER;

@@ -1,6 +1,6 @@
 /**
  * The readable answer of `spotlight evaluate` for one layer: the inputs echoed back, then the
- * five numbers with their units.
+ * five numbers with their units, in full precision.
  */
 
 import type { EvaluationCase } from './inputs.js';
@@ -42,12 +42,13 @@ export function formatResultTable(
   return rows.map(([label, text]) => `${label.padEnd(width)}  ${text}`.trimEnd()).join('\n') + '\n';
 }
 
-/** Integers with thousands separators; other numbers to six significant digits. */
+/**
+ * Every digit the number has: integers with thousands separators (exact), other numbers as the
+ * shortest text that reads back to the same number. Rounding here would print a value such as
+ * 10,137,309.86 as `10,137,300`, which looks exact and is not.
+ */
 function readable(value: unknown): string {
   if (typeof value !== 'number') return 'n/a';
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return value.toLocaleString('en-US');
-  if (Math.abs(value) >= 1e9 || (value !== 0 && Math.abs(value) < 1e-3)) {
-    return value.toExponential(5);
-  }
-  return Number(value.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (Number.isSafeInteger(value)) return value.toLocaleString('en-US');
+  return String(value);
 }
