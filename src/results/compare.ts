@@ -83,10 +83,25 @@ export function matchComparison(raw: string): Comparison | undefined {
   return matchName(COMPARISONS, raw) ?? COMPARISON_ALIASES[raw.trim().toLowerCase()];
 }
 
+/** An `opt_hw` line whose target value cannot be used, and why; it is left out. */
+export interface SkippedValue {
+  readonly file: string;
+  /** 1-based line of out.txt. */
+  readonly line: number;
+  readonly text: string;
+  readonly why: string;
+}
+
+export interface CompareOptions {
+  /** Told of every target value left out (not of `opt_hw INVALID` trials, which are expected). */
+  readonly onSkipped?: (skipped: SkippedValue) => void;
+}
+
 /** Every row of a comparison, in the script's order: target, then model, then technique. */
 export async function compareResults(
   root: string,
   comparison: Comparison,
+  options: CompareOptions = {},
 ): Promise<ComparisonRow[]> {
   const plan = COMPARISON_PLANS[comparison];
   const rows: ComparisonRow[] = [];
@@ -97,8 +112,10 @@ export async function compareResults(
       let spotlightMedian: string | undefined;
       for (const technique of plan.techniques) {
         const at = { scale: plan.scale, technique, target, model };
-        const tokens = await readTargetValues(path.join(resultDir(root, at), OUT_TXT));
-        if (tokens === undefined) continue;
+        const read = await readTargetValues(path.join(resultDir(root, at), OUT_TXT));
+        if (read === undefined) continue;
+        for (const skipped of read.skipped) options.onSkipped?.(skipped);
+        const tokens = read.values;
         if (technique === 'Spotlight') spotlightMedian = medianText(tokens);
         rows.push(summariseRow(at, tokens, spotlightMedian));
       }
@@ -119,9 +136,13 @@ export function comparisonCsv(rows: readonly ComparisonRow[]): Promise<string> {
 /**
  * The third space-separated field of each `opt_hw` line of an out.txt, as text; undefined
  * when the file does not exist. Invalid trials (`opt_hw INVALID ...`) have no number there
- * and are left out (the script would sort the word `t` in as a value).
+ * and are left out (the script would sort the word `t` in as a value). A value that is not a
+ * finite number above 0 cannot be a design's EDP or delay: it is left out too, and listed in
+ * `skipped` so the caller can say so (the script would sort it in, or print an empty row).
  */
-export async function readTargetValues(file: string): Promise<string[] | undefined> {
+export async function readTargetValues(
+  file: string,
+): Promise<{ values: string[]; skipped: SkippedValue[] } | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -129,13 +150,28 @@ export async function readTargetValues(file: string): Promise<string[] | undefin
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const tokens: string[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.includes('opt_hw')) continue;
-    const field = line.replace(/ +/g, ' ').split(' ')[2];
-    if (field !== undefined && Number.isFinite(toNumber(field))) tokens.push(field);
-  }
-  return tokens;
+  const values: string[] = [];
+  const skipped: SkippedValue[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (!line.includes('opt_hw')) return;
+    const fields = line.replace(/ +/g, ' ').split(' ');
+    if (fields[1] === 'INVALID') return;
+    const field = fields[2];
+    const why = unusableValue(field);
+    if (why === undefined) values.push(field);
+    else skipped.push({ file, line: index + 1, text: field ?? '', why });
+  });
+  return { values, skipped };
+}
+
+/** Why a target value cannot be used, or undefined when it can. */
+function unusableValue(field: string | undefined): string | undefined {
+  if (field === undefined || field === '') return 'has no target value';
+  const value = toNumber(field);
+  if (Number.isNaN(value)) return `target value "${field}" is not a number`;
+  if (!Number.isFinite(value)) return `target value "${field}" is not finite`;
+  if (value <= 0) return `target value "${field}" is not positive`;
+  return undefined;
 }
 
 function summariseRow(

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -73,6 +73,7 @@ describe('spotlight compare', () => {
 
   it('writes the CSV and an SVG chart to files', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'spotlight-compare-'));
+    await mkdir(path.join(dir, 'out'));
     const csv = path.join(dir, 'out', 'general.csv');
     const svg = path.join(dir, 'general.svg');
     const run = await spotlight([
@@ -103,6 +104,51 @@ describe('spotlight compare', () => {
     // Log scale: 17.6 sits between the 10 and 100 grid lines, 0.52 between 0.1 and 1.
     assert.match(chart, />0\.1<\/text>/);
     assert.match(chart, />100<\/text>/);
+  });
+
+  it('refuses an --out or --plot whose folder does not exist, creating nothing', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'spotlight-compare-'));
+    const csv = path.join(dir, 'missing', 'x.csv');
+    const svg = path.join(dir, 'nowhere', 'x.svg');
+    const run = await spotlight([
+      'compare', 'main-edge', '--results', RESULTS, '--out', csv, '--plot', svg,
+    ]);
+    assert.equal(run.status, 2);
+    assert.deepEqual(lines(run.stderr).slice(0, 2), [
+      `spotlight: error: --out: "${csv}" cannot be written: the folder ` +
+        `${path.dirname(csv)} does not exist; create it first`,
+      `spotlight: error: --plot: "${svg}" cannot be written: the folder ` +
+        `${path.dirname(svg)} does not exist; create it first`,
+    ]);
+    assert.deepEqual(await readdir(dir), []);
+  });
+
+  it('warns about target values that are not finite numbers above 0, naming the line', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'spotlight-compare-bad-'));
+    const folder = path.join(root, 'Edge', 'Spotlight', 'EDP', 'VGG16');
+    await mkdir(folder, { recursive: true });
+    const outTxt = path.join(folder, 'out.txt');
+    await writeFile(outTxt, [
+      'opt_hw target abc edp 1',
+      'opt_hw target -5.0e+10 edp 1',
+      'opt_hw target inf edp 1',
+      'opt_hw INVALID t 3.0 sec',
+      'opt_hw target 2.0e+10 edp 1',
+      '',
+    ].join('\n'));
+
+    const run = await spotlight(['compare', 'main-edge', '--results', root]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(lines(run.stdout), [
+      'Path,Min,Max,Median,Median Normalized to Spotlight',
+      'Edge/Spotlight/EDP/VGG16,2.0e+10,2.0e+10,2.000e+10,1.00',
+    ]);
+    assert.deepEqual(lines(run.stderr), [
+      `spotlight compare: warn: ${outTxt}, line 1: target value "abc" is not a number; left out`,
+      `spotlight compare: warn: ${outTxt}, line 2: target value "-5.0e+10" is not positive; ` +
+        'left out',
+      `spotlight compare: warn: ${outTxt}, line 3: target value "inf" is not finite; left out`,
+    ]);
   });
 
   it('prints only the header and warns when nothing has landed', async () => {

@@ -4,7 +4,7 @@
  */
 
 import type { Command } from 'commander';
-import { mkdir } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../results/atomic-write.js';
@@ -19,7 +19,7 @@ import {
 import { DEFAULT_RESULTS_ROOT } from '../../results/layout.js';
 import { comparisonSvg } from '../../results/plot-svg.js';
 import { commandLogger, type CommandContext } from '../context.js';
-import { UsageError } from '../errors.js';
+import { UsageError, type Problem } from '../errors.js';
 import { QUIET_OPTION, parseOptions, registerOptions } from '../option-table.js';
 import { acceptedList } from '../values.js';
 
@@ -80,10 +80,13 @@ export function registerCompare(program: Command, context: CommandContext): void
   command.action(async (positional: string | undefined, raw: Record<string, unknown>) => {
     const values = parseOptions(COMPARE_OPTIONS, raw);
     const comparison = pickComparison(positional, values.comparison);
+    await refuseMissingFolders({ '--out': values.out, '--plot': values.plot });
     const log = commandLogger(context, 'compare', { quiet: values.quiet === true });
     const root = values.results ?? DEFAULT_RESULTS_ROOT;
 
-    const rows = await compareResults(root, comparison);
+    const rows = await compareResults(root, comparison, {
+      onSkipped: ({ file, line, why }) => log.warn(`${file}, line ${line}: ${why}; left out`),
+    });
     if (rows.length === 0) {
       log.warn(
         `no ${COMPARISON_PLANS[comparison].scale} results of ${comparison}'s techniques under ` +
@@ -92,10 +95,10 @@ export function registerCompare(program: Command, context: CommandContext): void
     }
     const csv = await comparisonCsv(rows);
     if (values.out === undefined) context.out.write(csv);
-    else await writeOutput(values.out, csv);
+    else await writeFileAtomic(values.out, csv);
 
     if (values.plot !== undefined) {
-      await writeOutput(
+      await writeFileAtomic(
         values.plot,
         comparisonSvg(comparison, COMPARISON_PLANS[comparison].techniques, rows),
       );
@@ -140,7 +143,23 @@ function pickComparison(
   return chosen;
 }
 
-async function writeOutput(file: string, content: string): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await writeFileAtomic(file, content);
+/**
+ * An output whose folder does not exist is most likely a typo in the path: refuse it, rather
+ * than create folders the user did not ask for.
+ */
+async function refuseMissingFolders(outputs: Record<string, string | undefined>): Promise<void> {
+  const problems: Problem[] = [];
+  for (const [flag, file] of Object.entries(outputs)) {
+    if (file === undefined) continue;
+    const folder = path.dirname(path.resolve(file));
+    const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) {
+      problems.push({
+        where: flag,
+        value: file,
+        message: `cannot be written: the folder ${folder} does not exist; create it first`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new UsageError(problems);
 }
