@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ResultsFolderError } from './errors.js';
 import { LOCK_FILE } from './layout.js';
 
-interface LockOwner {
+export interface LockOwner {
   readonly pid: number;
   readonly host: string;
   readonly startedAt: string;
@@ -81,6 +81,13 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** The owner of a folder's lock when it is a live process of this host, else undefined. */
+export function liveLocalOwner(dir: string): LockOwner | undefined {
+  const owner = lockOwner(dir);
+  if (owner === undefined || owner.host !== hostname() || !isAlive(owner.pid)) return undefined;
+  return owner;
 }
 
 /** For tests and tools: the current owner of a folder's lock, if any. */

@@ -5,6 +5,7 @@
  * tells how it ended.
  */
 
+import type { FolderSummary } from '../results/folder-summary.js';
 import type { ExitRecord, Submission } from './job-records.js';
 import type { SchedulerEntry } from './scheduler.js';
 import type { ConfigurationState } from './types.js';
@@ -17,6 +18,8 @@ export interface Evidence {
   readonly exit: ExitRecord | undefined;
   /** Whether squeue answered, so that a job it does not list is really gone. */
   readonly schedulerAnswered: boolean;
+  /** What the results folder holds, when it was read; it explains an incomplete folder. */
+  readonly folder?: FolderSummary;
 }
 
 export interface Verdict {
@@ -48,8 +51,16 @@ export function judge(e: Evidence): Verdict {
     const by = e.submission ? ` (job ${e.submission.jobId})` : '';
     return { state: 'done', detail: `results complete${by}`, source: 'results' };
   }
-  if (!e.submission) return { state: 'pending', detail: 'not submitted', source: 'none' };
-  const jobId = e.submission.jobId;
+  if (!e.submission) return fromFolder(e.folder);
+  const verdict = fromJob(e, e.submission.jobId);
+  // A job cannot use a folder whose run.json is unreadable: that is why it failed.
+  if (verdict.state === 'failed' && e.folder?.state === 'unreadable') {
+    return { ...verdict, detail: `${verdict.detail}; results unreadable: ${e.folder.problem}` };
+  }
+  return verdict;
+}
+
+function fromJob(e: Evidence, jobId: string): Verdict {
   if (e.scheduler) return fromScheduler(e, e.scheduler);
   if (e.exit) return fromExitRecord(e, e.exit);
   if (e.schedulerAnswered) {
@@ -60,6 +71,42 @@ export function judge(e: Evidence): Verdict {
     };
   }
   return { state: 'pending', detail: `job ${jobId}; no scheduler here to ask`, source: 'none' };
+}
+
+/** A configuration never submitted from here: what its folder says, if anything. */
+function fromFolder(folder: FolderSummary | undefined): Verdict {
+  const source = 'results';
+  switch (folder?.state) {
+    case undefined:
+    case 'missing':
+      return { state: 'pending', detail: 'not submitted', source: 'none' };
+    case 'unreadable':
+      return { state: 'failed', detail: `results unreadable: ${folder.problem}`, source };
+    case 'foreign':
+      return {
+        state: 'failed',
+        detail: `holds ${folder.files.join(', ')} without run.json (another tool wrote it); ` +
+          'a run refuses the folder without --force',
+        source,
+      };
+    case 'partial':
+    case 'complete': {
+      const trials = `${folder.done} of ${folder.requested} trial(s)`;
+      if (folder.writer !== undefined) {
+        return {
+          state: 'running',
+          detail: `${trials} done; written by process ${folder.writer.pid} on this host since ` +
+            folder.writer.startedAt,
+          source,
+        };
+      }
+      return {
+        state: 'pending',
+        detail: `${trials} done; not submitted (run it again with --resume to finish)`,
+        source,
+      };
+    }
+  }
 }
 
 function fromScheduler(e: Evidence, s: SchedulerEntry): Verdict {

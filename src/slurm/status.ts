@@ -4,6 +4,9 @@
  * dead controller) the state comes from the results folder and the jobs' exit records.
  */
 
+import { findResultFolders, summariseResultFolder } from '../results/folder-summary.js';
+import type { FolderSummary } from '../results/folder-summary.js';
+import { resultDir } from '../results/layout.js';
 import { SlurmError } from './errors.js';
 import { judge, type Verdict } from './judge.js';
 import { latestByKey, readExitRecord, readSubmissions, type Submission } from './job-records.js';
@@ -28,7 +31,8 @@ export interface StatusOptions<C extends SlurmConfiguration> extends SchedulerOp
   readonly resultsDir: string;
   /**
    * The sweep's configurations, in the order to list them. @default every configuration
-   * submitted from this results folder, in submission order
+   * submitted from this results folder, in submission order, then every other configuration
+   * folder found under it (a local run), in name order
    */
   readonly configurations?: readonly C[];
   /**
@@ -36,6 +40,11 @@ export interface StatusOptions<C extends SlurmConfiguration> extends SchedulerOp
    * @default run.json in the configuration's folder lists every requested trial
    */
   readonly isComplete?: CompletionProbe<C>;
+  /**
+   * What a configuration's folder holds, to explain an incomplete one.
+   * @default read from the configuration's folder under resultsDir
+   */
+  readonly describeFolder?: (configuration: SlurmConfiguration) => Promise<FolderSummary>;
   readonly logger?: SlurmLogger;
 }
 
@@ -59,14 +68,30 @@ export async function sweepStatus<C extends SlurmConfiguration>(
   const logger = options.logger ?? QUIET;
   const configurations: SlurmConfiguration[] = options.configurations
     ? [...options.configurations]
-    : [...latest.values()].map((s) => s.configuration as unknown as SlurmConfiguration);
+    : await submittedAndFound(options.resultsDir, [...latest.values()]);
   const scheduler = await askScheduler([...latest.values()], options, logger);
   const isComplete = options.isComplete ?? resultsComplete(options.resultsDir);
+  const describeFolder = options.describeFolder ??
+    ((c: SlurmConfiguration) => summariseResultFolder(resultDir(options.resultsDir, c)));
   return Promise.all(
-    configurations.map((c) =>
-      statusOf(c, latest.get(configurationKey(c)), layout, scheduler, isComplete),
+    configurations.map(async (c) =>
+      statusOf(c, latest.get(configurationKey(c)), layout, scheduler, isComplete,
+        await describeFolder(c)),
     ),
   );
+}
+
+/** The submitted configurations, then the folders of the others (run locally, say). */
+async function submittedAndFound(
+  resultsDir: string,
+  submissions: readonly Submission[],
+): Promise<SlurmConfiguration[]> {
+  const listed = submissions.map((s) => s.configuration as unknown as SlurmConfiguration);
+  const keys = new Set(listed.map(configurationKey));
+  for (const found of await findResultFolders(resultsDir)) {
+    if (!keys.has(configurationKey(found))) listed.push(found);
+  }
+  return listed;
 }
 
 export interface SchedulerView {
@@ -110,6 +135,7 @@ export async function statusOf<C extends SlurmConfiguration>(
   layout: SlurmLayout,
   scheduler: SchedulerView,
   isComplete: CompletionProbe<C>,
+  folder?: FolderSummary,
 ): Promise<ConfigurationStatus> {
   const key = configurationKey(configuration);
   const complete = await isComplete(configuration as C);
@@ -120,6 +146,7 @@ export async function statusOf<C extends SlurmConfiguration>(
     scheduler: jobId ? scheduler.entries.get(jobId) : undefined,
     exit: jobId ? await readExitRecord(layout, key, jobId) : undefined,
     schedulerAnswered: scheduler.answered,
+    folder,
   });
   return {
     key,

@@ -31,7 +31,9 @@ export function registerStatus(program: Command, context: CommandContext): void 
       'after',
       [
         '',
-        'Without a sweep, lists every configuration submitted from the results folder.',
+        'Without a sweep, lists every configuration submitted from the results folder, then',
+        'every other configuration folder found in it (local runs), with the state its files',
+        'give; --models and --techniques filter either list.',
         '',
         'Examples:',
         '  spotlight status',
@@ -60,7 +62,7 @@ export function registerStatus(program: Command, context: CommandContext): void 
       stream: context.err,
       name: 'spotlight status',
     });
-    const rows = await sweepStatus({
+    const all = await sweepStatus({
       resultsDir: root,
       configurations:
         sweep === undefined
@@ -69,10 +71,19 @@ export function registerStatus(program: Command, context: CommandContext): void 
       isComplete: resultsComplete(root),
       logger: log,
     });
+    // A sweep's list is filtered already; the found folders are filtered here.
+    const rows = all.filter(({ configuration: c }) =>
+      (values.models === undefined || values.models.some((m) => sameName(m, c.model))) &&
+      (values.techniques === undefined ||
+        values.techniques.some((t) => sameName(t, c.technique))));
     if (values.json) {
       for (const row of rows) context.out.write(`${JSON.stringify(row)}\n`);
     } else {
       context.out.write(formatStatus(rows));
     }
   });
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
