@@ -31,7 +31,9 @@ export {
   GP_DIAGONAL_JITTER,
   GP_LOG_BOUNDS,
   GP_THETA_START,
+  type GpOptions,
   type GpPrediction,
+  type GpSolver,
   type GpTheta,
 } from './gp.js';
 export { ascendingOrder, Surrogate } from './surrogate.js';

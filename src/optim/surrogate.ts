@@ -3,7 +3,7 @@
  * values, fit a Gaussian process on them, and score candidates by mean - std (lower is more
  * promising), all in standardised objective units as the reference ranks them.
  */
-import { GaussianProcess, type GpPrediction, type GpTheta } from './gp.js';
+import { GaussianProcess, type GpOptions, type GpPrediction } from './gp.js';
 import { StandardScaler } from './standard-scaler.js';
 
 type Rows = readonly (readonly number[])[];
@@ -15,11 +15,7 @@ export class Surrogate {
   ) {}
 
   /** Fits on raw features and objective values; `theta` skips the hyper-parameter search. */
-  static fit(
-    features: Rows,
-    values: readonly number[],
-    options: { theta?: GpTheta } = {},
-  ): Surrogate {
+  static fit(features: Rows, values: readonly number[], options: GpOptions = {}): Surrogate {
     const featureScaler = StandardScaler.fit(features);
     const valueScaler = StandardScaler.fitValues(values);
     const process = GaussianProcess.fit(
