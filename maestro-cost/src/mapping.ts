@@ -50,8 +50,9 @@ export function parseDataflow(dataflow: string, subClusters: number[]): Mapping 
 
 function clusterDirective(k: number, subClusters: number[], field: string): Directive {
   if (!Array.isArray(subClusters) || k >= subClusters.length) {
-    throw new MaestroInputError(`subClusters[${k}]`, subClusters?.[k],
-      `one sub-cluster size per \`C\` token after index 0 (${field} is \`C\` number ${k})`);
+    throw new MaestroInputError('subClusters', subClusters,
+      `one size per cluster level: ${field} is \`C\` number ${k}, so at least ${k + 1} ` +
+        `sizes (outer level first), got ${Array.isArray(subClusters) ? subClusters.length : 0}`);
   }
   const size = subClusters[k];
   if (!Number.isInteger(size) || size < 1 || size > INT32_MAX) {

@@ -142,7 +142,16 @@ export function validateMapping(mapping: Mapping, accel: Accelerator): number {
     throw new MaestroInputError('mapping.directives', `${boundaries} cluster boundaries`,
       `at most ${MAX_CLUSTER_BOUNDARIES} cluster directives (the model has four NoC levels)`);
   }
-  return boundaries + 1;
+
+  // Extra sizes would be silently folded into the top level's width through numPes; the
+  // reference never reads them, so a longer list is almost surely a mistake in the call.
+  const levels = boundaries + 1;
+  if (accel.subClusters.length !== levels) {
+    throw new MaestroInputError('accelerator.subClusters', accel.subClusters,
+      `one size per cluster level, outer level first: the mapping has ${levels} level(s) ` +
+        `(${boundaries} \`C\`), so ${levels} size(s)`);
+  }
+  return levels;
 }
 
 function directiveField(i: number): string {

@@ -107,6 +107,14 @@ describe('dataflow string', () => {
     expectInputError(() => parseDataflow('SK|1,C', [4, 8]), 'dataflow token 2', 'C');
   });
 
+  test('sub-cluster sizes must match the cluster levels one to one', () => {
+    const subClusters = [4, 4, 4];
+    const run = () => evaluate(layer(), accel({ numPes: 64, subClusters }),
+      mapping('SK|1,C,SC|1', subClusters));
+    expectInputError(run, 'accelerator.subClusters', subClusters);
+    assert.throws(run, /the mapping has 2 level\(s\) \(1 `C`\), so 2 size\(s\)/);
+  });
+
   test('a directive on an unknown dimension is rejected', () => {
     expectInputError(() => parseDataflow('SK|1,TQ|3,C,SC|1', [4, 8]), 'dataflow token 2',
       'TQ|3');
@@ -119,8 +127,8 @@ describe('dataflow string', () => {
 
   test('more C tokens than sub-cluster sizes are rejected (the reference reads past them)',
     () => {
-      expectInputError(() => parseDataflow('SK|1,C,SC|1,C,SX|1', [4, 8]), 'subClusters[2]',
-        undefined);
+      expectInputError(() => parseDataflow('SK|1,C,SC|1,C,SX|1', [4, 8]), 'subClusters',
+        [4, 8]);
     });
 });
 
@@ -130,7 +138,7 @@ describe('mapping', () => {
       'mapping level 1', 'directives 3..4');
   });
 
-  test('four cluster levels are rejected (the model has four NoC levels)', () => {
+  test('four cluster boundaries (five levels) are rejected (the model has four NoC levels)', () => {
     const subClusters = [1, 2, 2, 2, 4];
     const dataflow = 'SK|1,C,SC|1,C,SC|1,C,SX|1,C,SY|1';
     expectInputError(() => evaluate(layer(), accel({ subClusters }),
