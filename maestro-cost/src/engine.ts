@@ -22,6 +22,7 @@ import type { CaseTrace } from './trace.js';
 import {
   criticalPsums, firstUnitPsums, psumMapping, subClusterDims, tensorTraffic,
 } from './volumes.js';
+import { MAX_CLUSTER_BOUNDARIES } from './validate.js';
 
 // LIMITATION: every NoC level has the same bandwidth and one hop per transfer, as Spotlight
 // configures the reference; MAESTRO's per-level NoCs and hop counts are not modelled.
@@ -99,8 +100,8 @@ class Workspace {
   }
 }
 
-/** The model has at most four levels (three cluster boundaries). */
-const MAX_LEVELS = 4;
+/** Levels a mapping may have; validation refuses more, so the per-level arrays never overflow. */
+const MAX_LEVELS = MAX_CLUSTER_BOUNDARIES + 1;
 /** Directives a pooled iteration space holds without reallocating (levels have 7 to 14). */
 const SPACE_CAPACITY = 32;
 const WORKSPACE = new Workspace();

@@ -19,9 +19,10 @@
  * - the metric the reference dumps as "Invalid" (MinRunTime) is named `MinRunTime`;
  * - -0 never appears: C integers have none.
  *
- * Reproduced on purpose although questionable (see the reference map for each): output dims
- * ignore the stride; Computations is not the MAC count; L1 energy ignores the bit width;
- * area and power use the required buffer sizes of one sub-analysis, not the configured ones.
+ * Reproduced on purpose although questionable (README, "Reference behaviour kept on
+ * purpose"): output dims ignore the stride; Computations is not the MAC count; L1 energy
+ * ignores the bit width; area and power use the required buffer sizes of one sub-analysis,
+ * not the configured ones.
  */
 export { analyze, evaluate, evaluateSummary } from './api.js';
 export { MaestroInputError } from './errors.js';

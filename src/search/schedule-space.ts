@@ -9,6 +9,9 @@ import type { SearchSpace } from './optimizers.js';
  * layer is searched again on every accelerator; building the factorisation lists once per
  * thread saves that work. A model has a few dozen distinct layer shapes, so the cache stays
  * small.
+ *
+ * LIMITATION: the cache is never trimmed; a model file with thousands of distinct layer shapes
+ * keeps every shape's factorisation lists for the life of the worker.
  */
 const spaces = new Map<string, ProductSpace<SoftwarePoint>>();
 

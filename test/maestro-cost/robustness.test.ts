@@ -5,6 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+
+import seedrandom from 'seedrandom';
+
 import {
   MaestroInputError, analyze, evaluate, parseDataflow,
 } from '../../maestro-cost/src/index.js';
@@ -12,13 +15,9 @@ import type { Accelerator, Layer, Mapping } from '../../maestro-cost/src/index.j
 
 const DIMS = ['N', 'K', 'C', 'X', 'Y', 'R', 'S', "X'", "Y'"];
 
-/** A small linear congruential generator, so the inputs are the same on every run. */
+/** A seeded generator (seedrandom, as the search uses), so the inputs are the same every run. */
 function generator(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
+  const next = seedrandom.alea(`robustness/${seed}`);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return { next, int, pick: <T>(items: T[]) => items[int(0, items.length - 1)] };
 }

@@ -5,6 +5,9 @@
  *
  * Options left out take the technique's and scale's values, as the reference's run script
  * sets them; an option given overrides them.
+ *
+ * LIMITATION: not every option of the reference's entry point is here (dump, level-count,
+ * third-buffer, printing, exhaustive-search, permutation and stride switches); README lists them.
  */
 
 import type { z } from 'zod';
