@@ -14,7 +14,7 @@ export type SlurmErrorCode =
   | 'E_TIME_LIMIT'
   /** sbatch refused a script (limits, account, QOS, an invalid --sbatch-arg). */
   | 'E_SUBMIT_REJECTED'
-  /** The folder's job record cannot be read. */
+  /** The folder's job record cannot be read, or another submitter holds it. */
   | 'E_JOB_RECORD';
 
 export class SlurmError extends Error {

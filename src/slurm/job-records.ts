@@ -4,10 +4,9 @@
  * a damaged jobs.json stops the command rather than being overwritten.
  */
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { writeFileAtomic } from '../results/atomic-write.js';
 import { SlurmError } from './errors.js';
 import { exitRecordPath, type SlurmLayout } from './layout.js';
 
@@ -69,17 +68,17 @@ export function latestByKey(submissions: readonly Submission[]): Map<string, Sub
   return latest;
 }
 
-/** Rewrites jobs.json atomically (temporary file, then rename). */
+/**
+ * Rewrites jobs.json atomically (flushed temporary file, then rename). Callers that read,
+ * change and write it hold the folder's submitter lock (submitSweep), so no record is lost.
+ */
 export async function writeSubmissions(
   layout: SlurmLayout,
   submissions: readonly Submission[],
 ): Promise<void> {
   await mkdir(layout.root, { recursive: true });
   const body = `${JSON.stringify({ version: 1, submissions }, null, 2)}\n`;
-  const unique = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = path.join(layout.root, `.jobs.json.${unique}`);
-  await writeFile(temp, body);
-  await rename(temp, layout.jobsFile);
+  await writeFileAtomic(layout.jobsFile, body);
 }
 
 const exitRecordSchema = z.object({

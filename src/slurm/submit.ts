@@ -2,23 +2,28 @@
  * `spotlight <sweep> --slurm`: one batch script per configuration under the results folder,
  * each submitted with sbatch, every job id recorded in `slurm/jobs.json` as soon as sbatch
  * accepts it. Configurations that are done, queued or running are skipped, so submitting the
- * same sweep again only resubmits what failed or never ran.
+ * same sweep again only resubmits what failed or never ran. One submitter at a time per
+ * results folder: it holds the folder's lock (`slurm/.lock`) from reading jobs.json to its
+ * last write, so a second one is refused instead of overwriting the first one's records.
  */
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeStaleTempFiles } from '../results/atomic-write.js';
+import { ResultsFolderError } from '../results/errors.js';
+import { acquireLock, type FolderLock } from '../results/lock.js';
 import { renderBatchScript } from './batch-script.js';
 import { SlurmError } from './errors.js';
 import { latestByKey, readSubmissions, writeSubmissions, type Submission } from './job-records.js';
-import { scriptPath, slurmLayout } from './layout.js';
+import { scriptPath, slurmLayout, type SlurmLayout } from './layout.js';
 import {
   checkSbatch,
   listPartitions,
   submitBatch,
   type SchedulerOptions,
 } from './scheduler.js';
-import { askScheduler, statusOf, type ConfigurationStatus, type SchedulerView } from './status.js';
+import { askScheduler, statusOf, type ConfigurationStatus } from './status.js';
 import { resultsComplete } from './results-probe.js';
 import { defaultTimeLimit, parseTimeLimit } from './time-limit.js';
 import {
@@ -57,6 +62,11 @@ export interface SubmitOptions<C extends SlurmConfiguration> extends SchedulerOp
   readonly isComplete?: CompletionProbe<C>;
   /** The command, for the scripts' header. @default 'spotlight --slurm' */
   readonly writtenBy?: string;
+  /**
+   * Take over the submitter lock of a process on another host, which cannot be checked from
+   * here (as --force does for a results folder). @default false
+   */
+  readonly force?: boolean;
   readonly logger?: SlurmLogger;
 }
 
@@ -81,27 +91,64 @@ export function defaultProgram(): string[] {
 export async function submitSweep<C extends SlurmConfiguration>(
   options: SubmitOptions<C>,
 ): Promise<SubmitOutcome[]> {
-  const logger = options.logger ?? QUIET;
   const partition = checkPartitionName(options.partition);
   const timeOverride =
     options.timeLimit === undefined ? undefined : parseTimeLimit(options.timeLimit);
   const sbatchArgs = checkSbatchArgs(options.sbatchArgs ?? []);
-  const layout = slurmLayout(options.resultsDir);
-  const submissions = await readSubmissions(layout);
-  const latest = latestByKey(submissions);
 
   // Ask the cluster before writing anything: a missing sbatch or a wrong partition is one
   // error, not one per configuration. A dry run needs no cluster.
-  let scheduler: SchedulerView;
-  if (options.dryRun) {
-    scheduler = await askScheduler([...latest.values()], options, QUIET);
-  } else {
+  if (!options.dryRun) {
     await checkSbatch(options);
     await checkPartition(partition, options);
-    scheduler = await askScheduler([...latest.values()], options, logger);
-    if (!scheduler.answered) {
-      throw new SlurmError('E_SLURM_UNREACHABLE', 'squeue did not answer; nothing was submitted');
-    }
+  }
+
+  const layout = slurmLayout(options.resultsDir);
+  const lock = await lockSubmissions(layout, options.force === true);
+  try {
+    await removeStaleTempFiles(layout.root);
+    return await submitLocked(options, layout, { partition, timeOverride, sbatchArgs });
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The folder's submitter lock; another live submitter is a SlurmError saying who. */
+async function lockSubmissions(layout: SlurmLayout, force: boolean): Promise<FolderLock> {
+  await mkdir(layout.root, { recursive: true });
+  try {
+    return await acquireLock(layout.root, force);
+  } catch (error) {
+    if (!(error instanceof ResultsFolderError)) throw error;
+    throw new SlurmError(
+      'E_JOB_RECORD',
+      `another submission into this results folder is under way: ${error.message}`,
+      error,
+    );
+  }
+}
+
+/** The checked sbatch settings shared by every script of the sweep. */
+interface BatchSettings {
+  readonly partition: string;
+  readonly timeOverride: string | undefined;
+  readonly sbatchArgs: readonly string[];
+}
+
+/** Reads jobs.json, submits what is not settled and records each job; the lock is held. */
+async function submitLocked<C extends SlurmConfiguration>(
+  options: SubmitOptions<C>,
+  layout: SlurmLayout,
+  { partition, timeOverride, sbatchArgs }: BatchSettings,
+): Promise<SubmitOutcome[]> {
+  const logger = options.logger ?? QUIET;
+  const submissions = await readSubmissions(layout);
+  const latest = latestByKey(submissions);
+  const scheduler = await askScheduler(
+    [...latest.values()], options, options.dryRun ? QUIET : logger,
+  );
+  if (!options.dryRun && !scheduler.answered) {
+    throw new SlurmError('E_SLURM_UNREACHABLE', 'squeue did not answer; nothing was submitted');
   }
 
   await Promise.all(

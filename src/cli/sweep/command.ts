@@ -260,6 +260,7 @@ async function submitToSlurm(
     dryRun: values.dryRun === true,
     isComplete: (configuration) => isConfigurationComplete(configuration, argvOptions),
     writtenBy: `spotlight ${sweep} --slurm`,
+    force: values.force === true,
     logger: log,
   });
   context.out.write(formatSubmission(outcomes, values.results ?? DEFAULT_RESULTS_ROOT));
