@@ -48,17 +48,19 @@ const HARDWARE_PARAMETER_NAMES = [
   'num_simd_lane', 'bit_width', 'bandwidth', 'l0_buf_size', 'l1_buf_size', 'subclusters',
 ] as const;
 
-export function rangeValues(range: IntRange, label: string): number[] {
+/** The values of one range of the spec; a SpaceError names the range's `field` when empty. */
+export function rangeValues(range: IntRange, field: keyof HardwareSpaceSpec): number[] {
   if (!(Number.isInteger(range.low) && Number.isInteger(range.high) && range.step >= 1)) {
     throw new SpaceError(
-      `${label}: expected whole numbers low <= high and step >= 1, received ` +
+      field,
+      `${field}: expected whole numbers low <= high and step >= 1, received ` +
         `low ${range.low}, high ${range.high}, step ${range.step}`,
     );
   }
   const values: number[] = [];
   for (let value = range.low; value <= range.high; value += range.step) values.push(value);
   if (values.length === 0) {
-    throw new SpaceError(`${label}: the range ${range.low}..${range.high} holds no value`);
+    throw new SpaceError(field, `${field}: the range ${range.low}..${range.high} holds no value`);
   }
   return values;
 }
@@ -68,20 +70,23 @@ export function rangeValues(range: IntRange, label: string): number[] {
  * bandwidth, level-0 buffer, level-1 buffer, sub-cluster split) so flat indices agree.
  */
 export function buildHardwareSpace(spec: HardwareSpaceSpec): ProductSpace<HardwarePoint> {
-  const kib = (range: IntRange, label: string): number[] =>
-    rangeValues(range, label).map((size) => size * 1024);
+  const kib = (field: 'l0BufferKiB' | 'l1BufferKiB'): number[] =>
+    rangeValues(spec[field], field).map((size) => size * 1024);
   const splits = rangeValues(spec.pes, 'pes')
     .flatMap((pes) => subClusterSplits(pes, HARDWARE_LEVELS));
   if (splits.length === 0) {
-    throw new SpaceError('pes: no PE count in the range splits into two levels (need >= 2 PEs)');
+    throw new SpaceError(
+      'pes',
+      'pes: no PE count in the range splits into two levels (need >= 2 PEs)',
+    );
   }
 
   const values: readonly (readonly unknown[])[] = [
     rangeValues(spec.simdLanes, 'simdLanes'),
     rangeValues(spec.bitWidth, 'bitWidth'),
     rangeValues(spec.bandwidth, 'bandwidth'),
-    kib(spec.l0BufferKiB, 'l0BufferKiB'),
-    kib(spec.l1BufferKiB, 'l1BufferKiB'),
+    kib('l0BufferKiB'),
+    kib('l1BufferKiB'),
     splits,
   ];
   const parameters = HARDWARE_PARAMETER_NAMES.map((name, i) => ({ name, values: values[i] }));

@@ -7,8 +7,21 @@ export interface SpaceParameter {
   readonly values: readonly unknown[];
 }
 
+/** A design space that cannot be built; `field` says which of its inputs is at fault. */
 export class SpaceError extends Error {
   readonly code = 'SPACE_EMPTY';
+
+  /**
+   * The input at fault: a `HardwareSpaceSpec` key (`pes`, `bandwidth`) for a hardware range,
+   * else the name of the space parameter that has no value.
+   */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.name = 'SpaceError';
+    this.field = field;
+  }
 }
 
 /**
@@ -28,7 +41,7 @@ export class ProductSpace<P> {
     const empty = parameters.filter((parameter) => parameter.values.length === 0);
     if (empty.length > 0) {
       const names = empty.map((parameter) => parameter.name).join(', ');
-      throw new SpaceError(`the design space is empty: no value for ${names}`);
+      throw new SpaceError(empty[0].name, `the design space is empty: no value for ${names}`);
     }
     this.size = parameters.reduce((size, parameter) => size * parameter.values.length, 1);
   }

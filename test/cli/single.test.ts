@@ -252,6 +252,10 @@ describe('spotlight single', () => {
     const ranges = await spotlight([...TINY_RUN, '--pe-low', '400']);
     assert.equal(ranges.status, 2);
     assert.match(lines(ranges.stderr)[0], /^spotlight: error: --pe-low\/--pe-high\/--pe-step: /);
+    // The level-0 buffer is the reference's --l1 range.
+    const buffers = await spotlight([...TINY_RUN, '--l1-low', '100000']);
+    assert.equal(buffers.status, 2);
+    assert.match(lines(buffers.stderr)[0], /^spotlight: error: --l1-low\/--l1-high\/--l1-step: /);
   });
 
   it('refuses budgets of 0, a folder as model and a filter larger than its input', async () => {

@@ -98,18 +98,19 @@ test('overrides replace only the range parts given', () => {
 
 test('ranges that hold no value are errors naming the parameter', () => {
   const edge = HARDWARE_SPACE_TEMPLATES.edge.spec;
+  const refusal = (field: string, message: RegExp) => (error: unknown) =>
+    error instanceof SpaceError && error.field === field && message.test(error.message);
   assert.throws(
     () => buildHardwareSpace(overrideHardwareSpace(edge, { bandwidth: { low: 300 } })),
-    (error: unknown) =>
-      error instanceof SpaceError && /bandwidth: the range 300..256/.test(error.message),
+    refusal('bandwidth', /^bandwidth: the range 300..256/),
   );
   assert.throws(
     () => buildHardwareSpace(overrideHardwareSpace(edge, { pes: { low: 1, high: 1 } })),
-    /pes: no PE count/,
+    refusal('pes', /^pes: no PE count/),
   );
   assert.throws(
     () => buildHardwareSpace(overrideHardwareSpace(edge, { l0BufferKiB: { step: 0 } })),
-    /l0BufferKiB: expected whole numbers/,
+    refusal('l0BufferKiB', /^l0BufferKiB: expected whole numbers/),
   );
 });
 

@@ -30,6 +30,7 @@ import {
   overrideHardwareSpace,
   resolveHardwarePoint,
   type HardwareSpaceOverrides,
+  type HardwareSpaceSpec,
 } from '../../space/index.js';
 import { DEFAULT_TRIALS } from '../../sweep/matrix.js';
 import { matchName, MODELS, type Scale, type Target, type Technique } from '../../sweep/names.js';
@@ -281,26 +282,28 @@ function searchSettings(
       buildHardwareSpace(settings.hardwareSpace);
     } catch (error) {
       if (!(error instanceof SpaceError)) throw error;
-      problems.push({ where: rangeFlags(error.message), message: error.message });
+      problems.push({ where: rangeFlags(error.field), message: error.message });
       return undefined;
     }
   }
   return settings;
 }
 
-/** The flags of the hardware range a space error names (`pes: ...` -> --pe-low/high/step). */
-function rangeFlags(message: string): string {
-  const byLabel: Record<string, string> = {
-    simdLanes: 'simd',
-    bitWidth: 'prec',
-    bandwidth: 'bw',
-    pes: 'pe',
-    l0BufferKiB: 'l1',
-    l1BufferKiB: 'l2',
-  };
-  const label = /^(\w+):/.exec(message)?.[1] ?? '';
-  const stem = byLabel[label];
-  return stem === undefined ? 'hardware ranges' : `--${stem}-low/--${stem}-high/--${stem}-step`;
+/** The command-line stems of each hardware range (`pes` -> --pe-low/--pe-high/--pe-step). */
+const RANGE_FLAG_STEMS: Readonly<Record<keyof HardwareSpaceSpec, string>> = {
+  simdLanes: 'simd',
+  bitWidth: 'prec',
+  bandwidth: 'bw',
+  pes: 'pe',
+  l0BufferKiB: 'l1',
+  l1BufferKiB: 'l2',
+};
+
+/** The flags of the hardware range a space error's field names. */
+function rangeFlags(field: string): string {
+  if (!Object.hasOwn(RANGE_FLAG_STEMS, field)) return 'hardware ranges';
+  const stem = RANGE_FLAG_STEMS[field as keyof HardwareSpaceSpec];
+  return `--${stem}-low/--${stem}-high/--${stem}-step`;
 }
 
 /**
