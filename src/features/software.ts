@@ -33,11 +33,20 @@ export class FeatureSelectionError extends Error {
  */
 export function parseExcludedFeatures(list: string): ReadonlySet<FeatureGroup> {
   const names = list.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return checkedGroups(names, 'in --exclude-feat');
+}
+
+/** The excluded groups of a search's settings (`excludedFeatures`), each name checked. */
+export function featureGroupSet(groups: readonly string[]): ReadonlySet<FeatureGroup> {
+  return checkedGroups(groups, 'in the search settings\' excludedFeatures');
+}
+
+function checkedGroups(names: readonly string[], where: string): ReadonlySet<FeatureGroup> {
   const unknown = names.filter((name) => !(FEATURE_GROUPS as readonly string[]).includes(name));
   if (unknown.length > 0) {
     throw new FeatureSelectionError(
-      `unknown feature group ${unknown.map((n) => JSON.stringify(n)).join(', ')} in ` +
-        `--exclude-feat; allowed: ${FEATURE_GROUPS.join(', ')}`,
+      `unknown feature group ${unknown.map((n) => JSON.stringify(n)).join(', ')} ${where}; ` +
+        `allowed: ${FEATURE_GROUPS.join(', ')}`,
     );
   }
   return new Set(names as FeatureGroup[]);

@@ -1,4 +1,4 @@
-import { parseExcludedFeatures, softwareFeatures } from '../features/index.js';
+import { featureGroupSet, softwareFeatures } from '../features/index.js';
 import type { ModelLayer } from '../models/index.js';
 import { HARDWARE_LEVELS, type HardwarePoint } from '../space/hardware.js';
 import type { SoftwarePoint } from '../space/software.js';
@@ -62,7 +62,7 @@ export function searchLayer(task: LayerSearchTask): LayerSearchResult {
   const { settings, layer, hardware } = task;
   const rng = streamRng(task.seed, 'trial', task.trial, 'hw', task.hardwareSample, 'layer',
     task.layerIndex);
-  const excluded = parseExcludedFeatures(settings.excludedFeatures.join(','));
+  const excluded = featureGroupSet(settings.excludedFeatures);
   const space = cachedSoftwareSpace(layer.dims, settings.dataflow, HARDWARE_LEVELS);
   const featureSpace = scheduleSearchSpace(
     space,

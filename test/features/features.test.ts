@@ -5,6 +5,7 @@ import {
   DEFAULT_EXCLUDED_FEATURES,
   FeatureSelectionError,
   HARDWARE_FEATURE_LABELS,
+  featureGroupSet,
   hardwareFeatures,
   parseExcludedFeatures,
   softwareFeatureLabels,
@@ -118,6 +119,21 @@ test('an unknown feature group is an error listing the allowed ones', () => {
     return true;
   });
   assert.deepEqual([...parseExcludedFeatures(' raw , original ')], ['raw', 'original']);
+});
+
+test('settings name their feature groups one per entry, checked against the known ones', () => {
+  assert.deepEqual([...featureGroupSet(['raw', 'original'])], ['raw', 'original']);
+  assert.deepEqual([...featureGroupSet([])], []);
+  // A whole list in one entry is a name, not a list: the CLI splits it before it gets here.
+  assert.throws(() => featureGroupSet(['raw,original']), (error: unknown) => {
+    assert.ok(error instanceof FeatureSelectionError);
+    assert.equal(
+      error.message,
+      'unknown feature group "raw,original" in the search settings\' excludedFeatures; ' +
+        'allowed: original, intuitive, data-driven, raw',
+    );
+    return true;
+  });
 });
 
 interface GpCase {
