@@ -81,9 +81,10 @@ export function ingressVolume(lv: LevelPlan, st: CaseState, mask: number, first:
 /**
  * `ingressVolume` of the first sub-unit plus `others` times that of a non-first one (neither
  * a partial edge unit): both volumes taken in one pass, multiplied in the same order as the
- * two separate calls would, so the result is bit for bit the same.
+ * two separate calls would, so the result is bit for bit the same (checked over the golden
+ * inputs by test/maestro-cost/first-plus-others.test.ts).
  */
-function ingressFirstPlusOthers(lv: LevelPlan, st: CaseState, mask: number,
+export function ingressFirstPlusOthers(lv: LevelPlan, st: CaseState, mask: number,
   others: number): number {
   const changed = st.changed;
   let first = 1;
@@ -194,9 +195,9 @@ export function egressVolume(lv: LevelPlan, st: CaseState, psum: boolean, first:
 /**
  * `egressVolume` (no partial sums, reuse at the edge) of the first sub-unit plus `others`
  * times that of a non-first one (not a partial edge unit), in one pass; same products in the
- * same order as the separate calls.
+ * same order as the separate calls (checked as `ingressFirstPlusOthers` is).
  */
-function egressFirstPlusOthers(lv: LevelPlan, st: CaseState, others: number): number {
+export function egressFirstPlusOthers(lv: LevelPlan, st: CaseState, others: number): number {
   const nec = lv.nec;
   let first = 1;
   let other = 1;
