@@ -53,7 +53,12 @@ export class IterationSpace {
 
   /** Use this space for another level of at most `capacity` directives. */
   bind(level: LevelPlan): void {
-    if (level.count > this.capacity) throw new RangeError('level exceeds the space capacity');
+    if (level.count > this.capacity) {
+      throw new RangeError(
+        `level has ${level.count} directives, more than this space's capacity of ` +
+          `${this.capacity}`,
+      );
+    }
     this.level = level;
   }
 

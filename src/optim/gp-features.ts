@@ -132,9 +132,11 @@ export class FeatureSolver implements GpSolverPath {
     this.size = x.length;
     this.featureCount = x[0].length;
     const d = this.featureCount;
-    this.rows = x.map((row) => {
+    this.rows = x.map((row, index) => {
       if (row.length !== d) {
-        throw new RangeError(`optim: training rows have ${row.length} and ${d} features`);
+        throw new RangeError(
+          `optim: training row ${index} has ${row.length} features, but row 0 has ${d}`,
+        );
       }
       return Float64Array.from(row);
     });

@@ -209,7 +209,13 @@ function longestFirst(results: readonly LayerSearchResult[]): number[] {
 function hardwareSource(settings: SearchSettings, seed: number, trial: number) {
   if (settings.hardwareMode === 'fixed') {
     const hardware = settings.hardwarePoint;
-    if (!hardware) throw new Error('search settings: hardwareMode fixed needs a hardwarePoint');
+    if (!hardware) {
+      // techniqueSettings and --hw-point set the point whenever they choose 'fixed'.
+      throw new Error(
+        "internal error: search settings have hardwareMode 'fixed' but no hardwarePoint, so " +
+          'there is no accelerator to evaluate schedules on',
+      );
+    }
     return () => ({ hardware, report: (_value: number | null) => {} });
   }
 

@@ -197,6 +197,15 @@ describe('iteration states and cases', () => {
     assert.deepEqual(statesOf(space, 0), [[INIT, 1, 0], [EDGE, 1, 1]]);
   });
 
+  test('a space refuses a level with more directives than it was sized for, saying both', () => {
+    const space = new IterationSpace(levelOf([directive(TEMPORAL, C, 3, 3)], 1));
+    const wider = levelOf([directive(TEMPORAL, K, 2, 2), directive(TEMPORAL, C, 3, 3)], 1);
+    assert.throws(() => space.bind(wider), {
+      name: 'RangeError',
+      message: "level has 2 directives, more than this space's capacity of 1",
+    });
+  });
+
   test('cases follow the reference order, not odometer order', () => {
     // A: Init, Steady(2) on 6 by 2; B: Init, Steady(2), Edge on 10 by 3.
     const level = levelOf([directive(TEMPORAL, K, 2, 2), directive(TEMPORAL, C, 3, 3)], 1);

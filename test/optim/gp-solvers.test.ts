@@ -85,6 +85,15 @@ describe('feature-space Gaussian-process solver', () => {
     assert.equal(GaussianProcess.fit(large.x, large.y, { theta: [0, 0] }).solver, 'features');
   });
 
+  it('names the training row whose width differs, and both widths', () => {
+    const { x, y } = dataset('ragged', 6, 3);
+    const ragged = x.map((row, i) => (i === 4 ? row.slice(0, 2) : row));
+    assert.throws(() => GaussianProcess.fit(ragged, y, { theta: [0, 0], solver: 'features' }), {
+      name: 'RangeError',
+      message: 'optim: training row 4 has 2 features, but row 0 has 3',
+    });
+  });
+
   it('has the direct solver likelihood and gradient on random data', () => {
     for (const [count, width] of SHAPES) {
       const { x, y } = dataset(`likelihood ${count} ${width}`, count, width);

@@ -128,6 +128,15 @@ describe('runTrial', () => {
     assert.deepEqual(result.best?.hardware, onNvdla().hardwarePoint);
   });
 
+  test('a fixed accelerator without its point is an internal error saying so', async () => {
+    const { hardwarePoint: _point, ...settings } = onNvdla();
+    await assert.rejects(trial(settings), {
+      message:
+        "internal error: search settings have hardwareMode 'fixed' but no hardwarePoint, so " +
+        'there is no accelerator to evaluate schedules on',
+    });
+  });
+
   test('stops with no result after maxInvalid failed accelerators; counts add up', async () => {
     const result = await trial(tinySettings({}, { maxArea: 1, maxInvalid: 2 }));
     assert.equal(result.stop, 'max-invalid');
