@@ -3,32 +3,8 @@
  * turning a row into the inputs of `evaluate`.
  */
 import { parseDataflow } from '../../maestro-cost/src/index.js';
-import type { Accelerator, Layer, LayerDim, Mapping } from '../../maestro-cost/src/index.js';
-import { readGoldenLines } from '../golden.js';
-
-export interface GoldenCase {
-  id: string;
-  layer: { name: string; dims: Record<LayerDim, number>; strides: Record<LayerDim, number> };
-  maestro: {
-    layerType: string;
-    numPes: number;
-    simdLanes: number;
-    bitWidth: number;
-    bandwidth: number;
-    bufSizes: number[];
-    subClusters: number[];
-    dataflow: string;
-  };
-  expect: {
-    valid: boolean;
-    delay: number;
-    energy: number;
-    area: number;
-    power: number;
-    throughput: number | null;
-    metrics: Record<string, number>;
-  };
-}
+import type { Accelerator, Layer, Mapping } from '../../maestro-cost/src/index.js';
+import { readGoldenLines, type GoldenCaseRow } from '../golden.js';
 
 export interface GoldenInputs {
   layer: Layer;
@@ -36,10 +12,10 @@ export interface GoldenInputs {
   mapping: Mapping;
 }
 
-let casesCache: GoldenCase[] | null = null;
+let casesCache: GoldenCaseRow[] | null = null;
 
-export function goldenCases(): GoldenCase[] {
-  casesCache ??= readGoldenLines<GoldenCase>('maestro-cases.jsonl');
+export function goldenCases(): GoldenCaseRow[] {
+  casesCache ??= readGoldenLines<GoldenCaseRow>('maestro-cases.jsonl');
   return casesCache;
 }
 
@@ -47,7 +23,7 @@ export function goldenStages(): any[] {
   return readGoldenLines('maestro-stages.jsonl');
 }
 
-export function inputsOf(row: GoldenCase): GoldenInputs {
+export function inputsOf(row: GoldenCaseRow): GoldenInputs {
   const m = row.maestro;
   return {
     layer: { dims: row.layer.dims, strides: row.layer.strides, layerType: m.layerType },

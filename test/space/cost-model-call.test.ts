@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readGoldenLines } from '../golden.js';
+import { readGoldenLines, type GoldenCaseRow } from '../golden.js';
 import type { Layer } from '../../maestro-cost/src/types.js';
 import {
   HARDWARE_POINT_TEMPLATES,
@@ -11,29 +11,7 @@ import {
   type HardwarePointTemplateName,
 } from '../../src/space/index.js';
 
-interface MaestroCase {
-  id: string;
-  layer: { name: string; dims: Layer['dims']; strides: Required<Layer>['strides'] };
-  spotlight: {
-    hwSpace: string;
-    hw: unknown;
-    sw: unknown;
-    dataflowMode: 'searched' | 'fixed';
-    outerPermutation: number[] | null;
-  };
-  maestro: {
-    layerType: string;
-    numPes: number;
-    simdLanes: number;
-    bitWidth: number;
-    bandwidth: number;
-    bufSizes: number[];
-    subClusters: number[];
-    dataflow: string;
-  };
-}
-
-const cases = readGoldenLines<MaestroCase>('maestro-cases.jsonl');
+const cases = readGoldenLines<GoldenCaseRow>('maestro-cases.jsonl');
 
 test('the golden file has all 4000 cases', () => {
   assert.equal(cases.length, 4000);
