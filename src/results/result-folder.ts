@@ -109,9 +109,14 @@ export class ResultFolder {
         log.warn(`${dir}: discarding ${describeState(state)}, as --force asks`);
         await Promise.all(RESULT_FILES.map((name) => rm(path.join(dir, name), { force: true })));
       }
-      if (kept.length > 0) log.info(`${dir}: resuming; trials ${kept.join(', ')} are complete`);
 
       const previous = kept.length > 0 ? await readManifest(dir) : undefined;
+      // A complete folder of the same settings has nothing to run: it is left as it is.
+      const complete = state.state === 'complete' && !force;
+      if (kept.length > 0 && !complete) {
+        log.info(`${dir}: resuming; trials ${kept.join(', ')} are complete`);
+      }
+
       const now = new Date().toISOString();
       const manifest: RunManifest = {
         format: RUN_FORMAT,
@@ -127,7 +132,7 @@ export class ResultFolder {
         trials: previous?.trials ?? [],
       };
       const folder = new ResultFolder(dir, manifest, lock);
-      await folder.writeAll();
+      if (!complete) await folder.writeAll();
       return folder;
     } catch (error) {
       await lock.release();
@@ -274,15 +279,15 @@ function decide(dir: string, state: FolderState, options: OpenOptions): number[]
         `${dir} was written with different settings, so its trials cannot be mixed with this ` +
           `run's:\n  ${state.differences.join('\n  ')}\n${use}`,
       );
-    case 'partial':
-    case 'complete': {
+    case 'complete':
+      // Running the same settings again asks for nothing new: a success that runs nothing.
+      return [...state.done];
+    case 'partial': {
       if (state.done.length === 0) return [];
       if (options.resume === true) return [...state.done];
-      const what = state.state === 'complete'
-        ? `is complete (${state.done.length} of ${state.requested} trials)`
-        : `holds ${state.done.length} of ${state.requested} trials of these settings`;
       throw new ResultsFolderError(
-        `${dir} ${what}; add --resume to keep them and run the rest, or --force to start over`,
+        `${dir} holds ${state.done.length} of ${state.requested} trials of these settings; ` +
+          'add --resume to keep them and run the rest, or --force to start over',
       );
     }
   }

@@ -125,7 +125,7 @@ describe('spotlight single', () => {
     const rerun = await spotlight([...TINY_RUN, '--trials', '2', '--results', drawn, '--resume']);
     assert.equal(rerun.status, 0, rerun.stderr);
     assert.match(rerun.stderr, new RegExp(`: seed ${seed} \\(recorded in run\\.json\\)`));
-    assert.match(rerun.stderr, /all 2 trial\(s\) are complete already/);
+    assert.match(rerun.stderr, /all 2 trial\(s\) are complete already in .*; nothing to/);
   });
 
   it('gives the same trials for the same seed, whatever the worker count', async () => {
@@ -138,7 +138,7 @@ describe('spotlight single', () => {
     assert.deepEqual(await targetValues(folderOf(inline)), await targetValues(folderOf(pooled)));
   });
 
-  it('refuses a results folder made with other settings, unless --force', async () => {
+  it('refuses a folder of other settings unless --force; same settings run nothing', async () => {
     const root = await resultsRoot();
     await spotlight([...TINY_RUN, '--results', root, '-q']);
     const other = TINY_RUN.map((w) => (w === '5' ? '6' : w));
@@ -152,9 +152,19 @@ describe('spotlight single', () => {
       'spotlight: error: choose another --results folder, or add --force to discard it',
     ]);
 
-    const again = await spotlight([...TINY_RUN, '--results', root, '-q']);
-    assert.equal(again.status, 1);
-    assert.match(again.stderr, /is complete \(1 of 1 trials\); add --resume .* or --force/);
+    // The same settings again, with or without --resume: nothing to run, a success that
+    // leaves the folder as it is.
+    const before = await readFile(path.join(folderOf(root), 'run.json'), 'utf8');
+    for (const resume of [[], ['--resume']]) {
+      const again = await spotlight([...TINY_RUN, ...resume, '--results', root]);
+      assert.equal(again.status, 0, again.stderr);
+      assert.match(
+        again.stderr,
+        new RegExp(`all 1 trial\\(s\\) are complete already in ${folderOf(root)}; nothing`),
+      );
+      assert.doesNotMatch(again.stderr, /resuming/);
+    }
+    assert.equal(await readFile(path.join(folderOf(root), 'run.json'), 'utf8'), before);
 
     const forced = await spotlight([...other, '--results', root, '--force', '-q']);
     assert.equal(forced.status, 0, forced.stderr);

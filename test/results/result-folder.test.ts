@@ -129,6 +129,24 @@ describe('results folder', () => {
     assert.equal((await inspectResultFolder(dir, SETTINGS, 3)).state, 'complete');
   });
 
+  it('opens a complete folder of the same settings with nothing to run, as it is', async () => {
+    const dir = await freshDir();
+    const first = await ResultFolder.open(dir, { settings: SETTINGS, seed: 1, trials: 2 });
+    await first.record(sampleTrial(0));
+    await first.record(sampleTrial(1));
+    await first.close();
+    const before = await readFile(path.join(dir, 'run.json'), 'utf8');
+
+    for (const resume of [false, true]) {
+      const options = { settings: SETTINGS, seed: 1, trials: 2, resume };
+      const again = await ResultFolder.open(dir, options);
+      assert.deepEqual(again.pendingTrials(), []);
+      assert.deepEqual(again.completedTrials().map((trial) => trial.trial), [0, 1]);
+      await again.close();
+    }
+    assert.equal(await readFile(path.join(dir, 'run.json'), 'utf8'), before);
+  });
+
   it('refuses a folder with reference results but no run.json', async () => {
     const dir = await freshDir();
     const first = await ResultFolder.open(dir, { settings: SETTINGS, seed: 1, trials: 1 });

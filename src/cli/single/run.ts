@@ -57,7 +57,10 @@ export async function runConfiguration(
   try {
     const pending = folder.pendingTrials();
     if (pending.length === 0) {
-      log.info(`${resolved.resultsDir}: all ${resolved.trials} trial(s) are complete already`);
+      log.info(
+        `all ${resolved.trials} trial(s) are complete already in ${resolved.resultsDir}; ` +
+          'nothing to run',
+      );
     }
     const hardwareTotal =
       resolved.search.hardwareMode === 'fixed' ? 1 : resolved.search.hwTrials;
