@@ -10,26 +10,27 @@ type Cell = string | number | boolean;
 
 const COST_COLUMNS = ['edp', 'energy', 'delay', 'throughput', 'area', 'power'] as const;
 
-/** Hardware fields in the order Spotlight lists them; any others follow in first-seen order. */
-const KNOWN_HARDWARE_FIELDS = [
-  'num_pes',
+/**
+ * The hardware point's fields in the order Spotlight lists them. The header does not depend on
+ * what the trials hold: a trial without a valid accelerator leaves these cells empty.
+ */
+const HARDWARE_COLUMNS = [
   'num_simd_lane',
   'bit_width',
   'bandwidth',
   'l0_buf_size',
   'l1_buf_size',
   'subclusters',
-];
+] as const;
 
 export function trialsCsv(trials: readonly TrialRecord[]): Promise<string> {
-  const hardwareFields = hardwareColumns(trials);
   const headers = [
     'trial',
     'seed',
     'valid',
     'target_value',
     ...COST_COLUMNS,
-    ...hardwareFields,
+    ...HARDWARE_COLUMNS,
     'evaluations',
     'wall_seconds',
     'stop_reason',
@@ -40,7 +41,7 @@ export function trialsCsv(trials: readonly TrialRecord[]): Promise<string> {
     trial.valid,
     cell(trial.targetValue),
     ...COST_COLUMNS.map((column) => cell(trial.totals?.[column])),
-    ...hardwareFields.map((field) => cell(trial.hardware?.[field])),
+    ...HARDWARE_COLUMNS.map((field) => cell(trial.hardware?.[field])),
     trial.evaluations,
     trial.wallSeconds,
     trial.stopReason ?? '',
@@ -82,14 +83,6 @@ function toCsv(headers: string[], rows: Cell[][]): Promise<string> {
     headers: false,
     includeEndRowDelimiter: true,
   });
-}
-
-function hardwareColumns(trials: readonly TrialRecord[]): string[] {
-  const seen = new Set<string>();
-  for (const trial of trials) for (const key of Object.keys(trial.hardware ?? {})) seen.add(key);
-  const known = KNOWN_HARDWARE_FIELDS.filter((field) => seen.has(field));
-  const others = [...seen].filter((field) => !KNOWN_HARDWARE_FIELDS.includes(field));
-  return [...known, ...others];
 }
 
 function cell(value: unknown): Cell {
