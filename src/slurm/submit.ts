@@ -113,7 +113,12 @@ export async function submitSweep<C extends SlurmConfiguration>(
   }
 }
 
-/** The folder's submitter lock; another live submitter is a SlurmError saying who. */
+/**
+ * The folder's submitter lock; another live submitter is a SlurmError saying who.
+ *
+ * LIMITATION: a lock left by a process on another host cannot be checked for liveness; it
+ * needs --force (or deleting the lock file), and exclusive creation on the shared filesystem.
+ */
 async function lockSubmissions(layout: SlurmLayout, force: boolean): Promise<FolderLock> {
   await mkdir(layout.root, { recursive: true });
   try {
