@@ -37,11 +37,12 @@ export function comparisonSvg(
     MARGIN.top + legendHeight + TARGETS.length * PANEL_HEIGHT +
     (TARGETS.length - 1) * PANEL_GAP + MARGIN.bottom;
 
-  // One log axis for both panels, whole decades, always including 1 (Spotlight).
+  // One log axis for both panels, whole decades, always including 1 (Spotlight). Bars rise from
+  // the bottom, so it lies a decade below the smallest ratio that sits on a whole decade (1.0
+  // included): otherwise that bar would have no height.
   const ratios = plotted.map((row) => row.ratio as number);
-  const lowDecade = Math.min(0, Math.floor(Math.log10(Math.min(...ratios, 1))));
-  let highDecade = Math.max(0, Math.ceil(Math.log10(Math.max(...ratios, 1))));
-  if (highDecade === lowDecade) highDecade += 1;
+  const lowDecade = Math.ceil(Math.log10(Math.min(...ratios, 1))) - 1;
+  const highDecade = Math.max(0, Math.ceil(Math.log10(Math.max(...ratios, 1))));
 
   const parts: string[] = [];
   parts.push(

@@ -101,6 +101,8 @@ describe('spotlight compare', () => {
     for (const technique of ['Spotlight-Multi', 'Spotlight-General']) {
       assert.ok(chart.includes(`>${technique}</text>`), `legend lists ${technique}`);
     }
+    const heights = [...chart.matchAll(/<rect class="bar" [^>]*height="([^"]+)"/g)];
+    assert.ok(heights.every((m) => Number(m[1]) > 0), 'every bar visible, Spotlight 1.00 too');
     // Log scale: 17.6 sits between the 10 and 100 grid lines, 0.52 between 0.1 and 1.
     assert.match(chart, />0\.1<\/text>/);
     assert.match(chart, />100<\/text>/);
