@@ -90,7 +90,8 @@ describe('spotlight single', () => {
     ]);
     assert.deepEqual(manifest.trials.map((t: { trial: number }) => t.trial), [0, 1]);
 
-    assert.match(run.stderr, /seed 3, 2 trial\(s\), 0 worker\(s\)/);
+    assert.match(run.stderr, /: tiny \(2 layers\), EDP, Spotlight, Edge: /);
+    assert.match(run.stderr, /seed 3, 2 trial\(s\), inline \(no worker threads\)\n/);
     assert.match(
       run.stderr,
       /trial 0 \(1 of 2\) done in [\d.]+ s: EDP \d\.\d{4}e\+\d\d; stopped: budget/,
@@ -169,6 +170,27 @@ describe('spotlight single', () => {
     const forced = await spotlight([...other, '--results', root, '--force', '-q']);
     assert.equal(forced.status, 0, forced.stderr);
     assert.match(forced.stderr, /warn: .*: discarding results of different settings, as --force/);
+  });
+
+  it('logs a trial without a valid accelerator once as such, header kept', async () => {
+    const root = await resultsRoot();
+    const model = path.join(root, 'one.csv');
+    await writeFile(model, 'name,N,K,C,X,Y,R,S,strideX,strideY\nONE_conv1,1,16,8,8,8,3,3,1,1\n');
+    const run = await spotlight([
+      ...TINY_RUN.map((w) => (w === TINY ? model : w)),
+      '--max-power', '1', '--max-invalid', '5', '--results', root,
+    ]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /: one \(1 layer\), EDP/);
+    const done = lines(run.stderr).filter((line) => line.includes('trial 0 (1 of 1) done'));
+    assert.equal(done.length, 1, run.stderr);
+    assert.equal(done[0].split('no valid accelerator').length - 1, 1, done[0]);
+    assert.match(done[0], /stopped: too many invalid points \(5 invalid hardware samples/);
+
+    const folder = path.join(root, 'Edge', 'Spotlight', 'EDP', 'one');
+    const trials = lines(await readFile(path.join(folder, 'trials.csv'), 'utf8'));
+    assert.match(trials[0], /,power,num_simd_lane,bit_width,bandwidth,l0_buf_size,l1_buf_size,/);
+    assert.match(trials[1], /^0,\d+,false,,/);
   });
 
   it('keeps completed trials when killed and finishes them with --resume', async () => {

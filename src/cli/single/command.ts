@@ -24,7 +24,12 @@ import { UsageError } from '../errors.js';
 import { interruptedStatus, watchInterrupts } from '../interrupt.js';
 import { parseOptions, registerOptions } from '../option-table.js';
 import { SINGLE_OPTIONS, type SingleOptionValues } from './options.js';
-import { describeSeed, resolveSingle, type ResolvedSingle } from './resolve.js';
+import {
+  describeSeed,
+  describeWorkers,
+  resolveSingle,
+  type ResolvedSingle,
+} from './resolve.js';
 import { runConfiguration } from './run.js';
 
 export function registerSingle(program: Command, context: CommandContext): void {
@@ -125,16 +130,21 @@ function logChoices(resolved: ResolvedSingle, log: Logger): void {
     ? 'fixed accelerator'
     : `${search.hwTrials} hardware samples`;
   log.info(
-    `${resolved.model} (${resolved.layers.length} layers), ${resolved.target}, ` +
+    `${resolved.model} (${count(resolved.layers.length, 'layer')}), ${resolved.target}, ` +
       `${resolved.technique}, ${resolved.scale}: ${search.optimizer} optimiser, ${hardware} x ` +
       `${search.swTrials} schedules per layer, dataflow ${search.dataflow}`,
   );
   log.info(
     `${describeSeed(resolved.seed, resolved.seedSource)}, ${resolved.trials} trial(s), ` +
-      `${resolved.workers} worker(s)${resolved.workersIsDefault ? ' (one per core)' : ''}`,
+      describeWorkers(resolved.workers, resolved.workersIsDefault),
   );
   log.info(`results: ${resolved.resultsDir}`);
   for (const warning of resolved.warnings) log.warn(warning);
+}
+
+/** `1 layer`, `13 layers`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** --hw-point with --sw-point: the cost of one schedule, as the reference prints it. */

@@ -165,6 +165,12 @@ export function describeSeed(seed: number, source: SeedSource): string {
   }
 }
 
+/** `4 worker(s) (one per core)`, or `inline (no worker threads)` for --workers 0. */
+export function describeWorkers(workers: number, isDefault: boolean): string {
+  if (workers === 0) return 'inline (no worker threads)';
+  return `${workers} worker(s)${isDefault ? ' (one per core)' : ''}`;
+}
+
 interface LoadedLayers {
   readonly folder: string;
   readonly layers: readonly ModelLayer[];

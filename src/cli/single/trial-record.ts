@@ -53,7 +53,10 @@ export function toTrialRecord(result: TrialResult, settings: SearchSettings): Tr
   };
 }
 
-/** `budget reached (100 valid hardware samples)` and the like, for the log. */
+/**
+ * `budget reached (100 valid hardware samples)` and the like, for the log. The log line says
+ * already whether a valid accelerator was found, so this does not repeat it.
+ */
 export function describeStop(result: TrialResult, settings: SearchSettings): string {
   const samples = result.hardwareSamples;
   switch (result.stop) {
@@ -67,10 +70,10 @@ export function describeStop(result: TrialResult, settings: SearchSettings): str
           `${settings.maxInvalid} invalid points`;
       }
       return `too many invalid points (${samples.invalid} invalid hardware samples, limit ` +
-        `${settings.maxInvalid}); no valid accelerator`;
+        `${settings.maxInvalid})`;
     case 'input':
       return `the cost model refuses layer ${result.inputProblem?.layer} whatever the design ` +
-        '(see the warning); no valid accelerator';
+        '(see the warning)';
     case 'interrupted':
       return 'interrupted';
   }
