@@ -32,6 +32,7 @@ import { ResultsFolderError } from '../../results/errors.js';
 import { UsageError, formatProblem, type Problem } from '../errors.js';
 import { interruptedStatus, watchInterrupts } from '../interrupt.js';
 import { parseOptions, registerOptions, type OptionValues } from '../option-table.js';
+import { describeWorkers } from '../single/resolve.js';
 import { runSweepLocally } from './local.js';
 import { SWEEP_OPTIONS } from './options.js';
 import { formatSweepSummary, type SweepRow } from './summary.js';
@@ -128,10 +129,10 @@ async function runSweep(
 
   const toRun = plans.filter((plan) => plan.folder.state !== 'complete');
   const skipped = plans.length - toRun.length;
-  const workers = plans[0].resolved.workers;
+  const { workers, workersIsDefault } = plans[0].resolved;
   log.info(
     `${plans.length} configuration(s): ${toRun.length} to run, ${skipped} complete already; ` +
-      `${values.jobs ?? 1} at a time, ${workers} worker(s)`,
+      `${values.jobs ?? 1} at a time, ${describeWorkers(workers, workersIsDefault)}`,
   );
 
   const interruption = watchInterrupts(log, () => progress?.clear());
